@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { aTeamMember, anEngagement } from '../../../test/factories.ts';
+import {
+	DocumentTooNewError,
+	addTeamMember,
+	createUndoManager,
+	encodeContent,
+	readContent,
+	removeTeamMember,
+	replaceContent,
+	setProfileField,
+	updateTeamMember
+} from './engagement-doc.ts';
+
+function docWith(content = anEngagement()) {
+	const doc = new Y.Doc();
+	Y.applyUpdateV2(doc, encodeContent(content));
+	return doc;
+}
+
+describe('engagement document', () => {
+	it('round-trips content through a document update', () => {
+		const content = anEngagement({}, [
+			aTeamMember(),
+			aTeamMember({ id: 'm2', name: 'Chen Jie', side: 'consultancy' })
+		]);
+		expect(readContent(docWith(content))).toEqual(content);
+	});
+
+	it('applies profile and team commands', () => {
+		const doc = docWith();
+		setProfileField(doc, 'client', 'Acme');
+		addTeamMember(doc, aTeamMember());
+		addTeamMember(doc, aTeamMember({ id: 'm0' }), 0);
+		updateTeamMember(doc, 'm1', { role: 'Sponsor', side: 'client' });
+		removeTeamMember(doc, 'm0');
+		const c = readContent(doc);
+		expect(c.profile.client).toBe('Acme');
+		expect(c.team).toEqual([aTeamMember({ role: 'Sponsor' })]);
+	});
+
+	it('undoes and redoes each command, but not edits from elsewhere', () => {
+		const doc = docWith();
+		const undo = createUndoManager(doc);
+		setProfileField(doc, 'client', 'First');
+		undo.stopCapturing();
+		setProfileField(doc, 'region', 'North');
+		undo.stopCapturing();
+		// An edit that arrives from another tab is not on this tab's undo stack.
+		doc.transact(() => doc.getMap('profile').set('industry', 'Remote'), 'remote');
+		undo.undo();
+		expect(readContent(doc).profile).toMatchObject({
+			client: 'First',
+			region: '华东',
+			industry: 'Remote'
+		});
+		undo.undo();
+		expect(readContent(doc).profile.client).toBe('澄湖银行');
+		undo.redo();
+		undo.redo();
+		expect(readContent(doc).profile).toMatchObject({ client: 'First', region: 'North' });
+	});
+
+	it('merges quick typing into one undo step', () => {
+		const doc = docWith();
+		const undo = createUndoManager(doc);
+		for (const text of ['A', 'Ac', 'Acm', 'Acme']) setProfileField(doc, 'client', text);
+		undo.undo();
+		expect(readContent(doc).profile.client).toBe('澄湖银行');
+	});
+
+	it('replaces all content in one undoable step', () => {
+		const doc = docWith(anEngagement({}, [aTeamMember()]));
+		const undo = createUndoManager(doc);
+		const other = anEngagement({ client: 'Other Co', notes: '' }, []);
+		replaceContent(doc, other);
+		expect(readContent(doc)).toEqual(other);
+		undo.undo();
+		expect(readContent(doc)).toEqual(anEngagement({}, [aTeamMember()]));
+	});
+
+	it('keeps two copies (two tabs) in step by exchanging updates', () => {
+		const a = docWith();
+		const b = new Y.Doc();
+		Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+		a.on('update', (u: Uint8Array) => Y.applyUpdate(b, u));
+		b.on('update', (u: Uint8Array) => Y.applyUpdate(a, u));
+		setProfileField(a, 'client', 'From A');
+		addTeamMember(b, aTeamMember({ id: 'from-b' }));
+		expect(readContent(a)).toEqual(readContent(b));
+		expect(readContent(a).profile.client).toBe('From A');
+	});
+
+	it('fills defaults for malformed values instead of trusting them', () => {
+		const doc = new Y.Doc();
+		doc.getMap('profile').set('fiscalYearStartMonth', 40);
+		doc.getMap('profile').set('currency', 'yuan');
+		doc.getMap('profile').set('companySize', 'huge');
+		doc.getMap('profile').set('name', 7);
+		const { profile } = readContent(doc);
+		expect(profile).toMatchObject({
+			fiscalYearStartMonth: 1,
+			currency: 'USD',
+			companySize: null,
+			name: ''
+		});
+	});
+
+	it('refuses a document written by a newer version', () => {
+		const doc = new Y.Doc();
+		doc.getMap('meta').set('schemaVersion', 99);
+		expect(() => readContent(doc)).toThrow(DocumentTooNewError);
+	});
+});

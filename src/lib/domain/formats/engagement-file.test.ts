@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { aTeamMember, anEngagement } from '../../../../test/factories.ts';
+import {
+	ENGAGEMENT_FILE_KIND,
+	exportFileName,
+	makeEngagementFile,
+	readEngagementFile
+} from './engagement-file.ts';
+
+const meta = {
+	id: 'e-1',
+	createdAt: Date.UTC(2026, 0, 5),
+	updatedAt: Date.UTC(2026, 10, 1),
+	archived: false
+};
+const file = makeEngagementFile(
+	meta,
+	anEngagement({}, [aTeamMember()]),
+	'test',
+	new Date(Date.UTC(2026, 10, 22))
+);
+const text = JSON.stringify(file);
+
+describe('engagement export file', () => {
+	it('reads back exactly what was written', () => {
+		expect(readEngagementFile(text, 'en')).toEqual({ ok: true, file });
+	});
+	it('names another kind of JSON as such', () => {
+		expect(readEngagementFile('{"name":"x"}', 'en')).toEqual({
+			ok: false,
+			error: { code: 'wrongKind', found: null }
+		});
+		expect(readEngagementFile('[1,2]', 'en')).toMatchObject({
+			ok: false,
+			error: { code: 'wrongKind' }
+		});
+		expect(readEngagementFile('{"kind":"other-app"}', 'en')).toEqual({
+			ok: false,
+			error: { code: 'wrongKind', found: 'other-app' }
+		});
+	});
+	it('refuses a file from a newer format version, saying which', () => {
+		const newer = JSON.stringify({ ...file, formatVersion: 7 });
+		expect(readEngagementFile(newer, 'en')).toEqual({
+			ok: false,
+			error: { code: 'newerVersion', found: 7, supported: 1 }
+		});
+		expect(readEngagementFile(JSON.stringify({ ...file, formatVersion: 'one' }), 'en')).toEqual({
+			ok: false,
+			error: { code: 'badVersion' }
+		});
+	});
+	it('lists each invalid place with its path, in the user language', () => {
+		const bad = structuredClone(file) as unknown as {
+			engagement: {
+				content: { profile: Record<string, unknown>; team: Array<Record<string, unknown>> };
+			};
+		};
+		bad.engagement.content.profile.fiscalYearStartMonth = 13;
+		bad.engagement.content.team[0]!.email = 'not-an-email';
+		const en = readEngagementFile(JSON.stringify(bad), 'en');
+		expect(en.ok).toBe(false);
+		if (en.ok || en.error.code !== 'invalid') throw new Error('expected invalid');
+		expect(en.error.problems.map((p) => p.path)).toEqual([
+			'engagement.content.profile.fiscalYearStartMonth',
+			'engagement.content.team[0].email'
+		]);
+		expect(en.error.problems[0]!.message).toMatch(/12/);
+		const zh = readEngagementFile(JSON.stringify(bad), 'zh-CN');
+		if (zh.ok || zh.error.code !== 'invalid') throw new Error('expected invalid');
+		expect(zh.error.problems[0]!.message).toMatch(/[\u4e00-\u9fff]/);
+	});
+	it('refuses unknown fields rather than dropping them silently', () => {
+		const extra = JSON.stringify({ ...file, engagement: { ...file.engagement, secret: 1 } });
+		expect(readEngagementFile(extra, 'en')).toMatchObject({
+			ok: false,
+			error: { code: 'invalid' }
+		});
+	});
+	it('passes the safety checks first', () => {
+		expect(
+			readEngagementFile(`{"kind":"${ENGAGEMENT_FILE_KIND}","__proto__":{}}`, 'en')
+		).toMatchObject({
+			ok: false,
+			error: { code: 'forbiddenKey' }
+		});
+	});
+	it('makes file names that every system accepts', () => {
+		const day = new Date(Date.UTC(2026, 10, 22));
+		expect(exportFileName('零售 CRM: 2027/Q1?', day)).toBe(
+			'零售-CRM-2027-Q1-2026-11-22.crmws.json'
+		);
+		expect(exportFileName('  ', day)).toBe('engagement-2026-11-22.crmws.json');
+	});
+});

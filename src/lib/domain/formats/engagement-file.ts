@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { engagementContentSchema, type EngagementContent } from '../engagement/profile.ts';
+import type { Locale } from '../locales.ts';
+import { parseJsonSafely, type SafeJsonError } from './safe-json.ts';
+import { problemsFromZod, type Problem } from './problems.ts';
+import { zodErrorMap } from './zod-locale.ts';
+
+/**
+ * The engagement export file: one engagement, as plain JSON, documented in README.md and
+ * published as JSON Schema (static/schemas/). `formatVersion` grows with each change of shape;
+ * older files are upgraded on import by the steps in ENGAGEMENT_FILE_UPGRADES.
+ */
+export const ENGAGEMENT_FILE_KIND = 'crm-strategy-workbench/engagement';
+export const ENGAGEMENT_FILE_VERSION = 1;
+
+export const engagementFileSchema = z
+	.strictObject({
+		kind: z.literal(ENGAGEMENT_FILE_KIND),
+		formatVersion: z.literal(ENGAGEMENT_FILE_VERSION),
+		exportedAt: z.iso.datetime({ offset: true }),
+		generator: z.string().max(200),
+		engagement: z.strictObject({
+			id: z.string().min(1).max(64),
+			createdAt: z.iso.datetime({ offset: true }),
+			updatedAt: z.iso.datetime({ offset: true }),
+			archived: z.boolean(),
+			content: engagementContentSchema
+		})
+	})
+	.meta({
+		title: 'CRM Strategy Workbench engagement export',
+		description: 'One engagement of the CRM Strategy Workbench, exported as JSON.'
+	});
+export type EngagementFile = z.infer<typeof engagementFileSchema>;
+
+/**
+ * Steps that turn a file of version N into version N + 1, in order, append-only: the step at
+ * index i upgrades version i + 1. A step receives the whole parsed file and returns the new one.
+ */
+export const ENGAGEMENT_FILE_UPGRADES: ReadonlyArray<
+	(file: Record<string, unknown>) => Record<string, unknown>
+> = [];
+
+export type EngagementFileError =
+	| SafeJsonError
+	| { code: 'wrongKind'; found: string | null }
+	| { code: 'badVersion' }
+	| { code: 'newerVersion'; found: number; supported: number }
+	| { code: 'invalid'; problems: Problem[] };
+
+export type EngagementFileResult =
+	{ ok: true; file: EngagementFile } | { ok: false; error: EngagementFileError };
+
+export function readEngagementFile(
+	text: string,
+	locale: Locale,
+	byteLength?: number
+): EngagementFileResult {
+	const parsed = parseJsonSafely(text, byteLength);
+	if (!parsed.ok) return parsed;
+	const raw = parsed.value;
+	if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+		return { ok: false, error: { code: 'wrongKind', found: null } };
+	}
+	let data = raw as Record<string, unknown>;
+	if (data.kind !== ENGAGEMENT_FILE_KIND) {
+		return {
+			ok: false,
+			error: {
+				code: 'wrongKind',
+				found: typeof data.kind === 'string' ? data.kind.slice(0, 80) : null
+			}
+		};
+	}
+	const version = data.formatVersion;
+	if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+		return { ok: false, error: { code: 'badVersion' } };
+	}
+	if (version > ENGAGEMENT_FILE_VERSION) {
+		return {
+			ok: false,
+			error: { code: 'newerVersion', found: version, supported: ENGAGEMENT_FILE_VERSION }
+		};
+	}
+	for (let v = version; v < ENGAGEMENT_FILE_VERSION; v++) {
+		data = { ...ENGAGEMENT_FILE_UPGRADES[v - 1]!(data), formatVersion: v + 1 };
+	}
+	const result = engagementFileSchema.safeParse(data, { error: zodErrorMap(locale) });
+	if (!result.success)
+		return { ok: false, error: { code: 'invalid', problems: problemsFromZod(result.error) } };
+	return { ok: true, file: result.data };
+}
+
+export interface EngagementMeta {
+	id: string;
+	createdAt: number;
+	updatedAt: number;
+	archived: boolean;
+}
+
+export function makeEngagementFile(
+	meta: EngagementMeta,
+	content: EngagementContent,
+	generator: string,
+	now: Date
+): EngagementFile {
+	return {
+		kind: ENGAGEMENT_FILE_KIND,
+		formatVersion: ENGAGEMENT_FILE_VERSION,
+		exportedAt: now.toISOString(),
+		generator,
+		engagement: {
+			id: meta.id,
+			createdAt: new Date(meta.createdAt).toISOString(),
+			updatedAt: new Date(meta.updatedAt).toISOString(),
+			archived: meta.archived,
+			content
+		}
+	};
+}
+
+/** A file name that works on every OS: the engagement name, cleaned, plus the date. */
+export function exportFileName(name: string, now: Date): string {
+	const safe = name
+		.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+		.trim()
+		.replace(/\s+/g, '-')
+		.slice(0, 80);
+	const day = now.toISOString().slice(0, 10);
+	return `${safe || 'engagement'}-${day}.crmws.json`;
+}

@@ -1,0 +1,92 @@
+/**
+ * Reading JSON that came from outside (a file, the clipboard) without letting it hurt us:
+ * a size limit, a nesting limit checked before parsing, and no keys that could reach an
+ * object's prototype.
+ */
+
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+export const MAX_DEPTH = 64;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export type SafeJsonError =
+	| { code: 'tooLarge'; bytes: number; limitBytes: number }
+	| { code: 'notJson'; detail: string }
+	| { code: 'tooDeep'; limit: number }
+	| { code: 'forbiddenKey'; key: string; path: string };
+
+export type SafeJsonResult = { ok: true; value: unknown } | { ok: false; error: SafeJsonError };
+
+/** Deepest nesting of arrays and objects in a JSON text, counted without parsing it. */
+export function jsonDepth(text: string, stopAbove = Infinity): number {
+	let depth = 0;
+	let max = 0;
+	let inString = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (inString) {
+			if (c === 92 /* \ */) i++;
+			else if (c === 34 /* " */) inString = false;
+		} else if (c === 34) inString = true;
+		else if (c === 91 /* [ */ || c === 123 /* { */) {
+			depth++;
+			if (depth > max) {
+				max = depth;
+				if (max > stopAbove) return max;
+			}
+		} else if (c === 93 /* ] */ || c === 125 /* } */) depth--;
+	}
+	return max;
+}
+
+class ForbiddenKey extends Error {
+	constructor(readonly key: string) {
+		super(key);
+	}
+}
+
+export function parseJsonSafely(text: string, byteLength = text.length * 2): SafeJsonResult {
+	if (byteLength > MAX_FILE_BYTES) {
+		return {
+			ok: false,
+			error: { code: 'tooLarge', bytes: byteLength, limitBytes: MAX_FILE_BYTES }
+		};
+	}
+	if (jsonDepth(text, MAX_DEPTH) > MAX_DEPTH) {
+		return { ok: false, error: { code: 'tooDeep', limit: MAX_DEPTH } };
+	}
+	let value: unknown;
+	try {
+		value = JSON.parse(text, (key, v: unknown) => {
+			if (FORBIDDEN_KEYS.has(key)) throw new ForbiddenKey(key);
+			return v;
+		});
+	} catch (e) {
+		if (e instanceof ForbiddenKey) {
+			return {
+				ok: false,
+				error: { code: 'forbiddenKey', key: e.key, path: findKeyPath(text, e.key) }
+			};
+		}
+		return {
+			ok: false,
+			error: { code: 'notJson', detail: e instanceof Error ? e.message : String(e) }
+		};
+	}
+	return { ok: true, value };
+}
+
+/** Where a forbidden key sits, for the error message; parsed without a reviver (own keys only). */
+function findKeyPath(text: string, key: string): string {
+	const root: unknown = JSON.parse(text);
+	const stack: Array<{ value: unknown; path: string }> = [{ value: root, path: '' }];
+	while (stack.length > 0) {
+		const { value, path } = stack.pop()!;
+		if (value === null || typeof value !== 'object') continue;
+		for (const k of Object.keys(value)) {
+			const childPath = Array.isArray(value) ? `${path}[${k}]` : path ? `${path}.${k}` : k;
+			if (k === key) return childPath;
+			stack.push({ value: (value as Record<string, unknown>)[k], path: childPath });
+		}
+	}
+	return key;
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** The languages of the UI, of templates and of reports. */
+export const LOCALES = ['zh-CN', 'zh-TW', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const localeSchema = z.enum(LOCALES);
+
+export function isLocale(value: unknown): value is Locale {
+	return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** A text written in each of the three languages (templates and starters carry these). */
+export const localizedTextSchema = z.strictObject({
+	'zh-CN': z.string(),
+	'zh-TW': z.string(),
+	en: z.string()
+});
+export type LocalizedText = z.infer<typeof localizedTextSchema>;
+
+/**
+ * Picks the first supported locale from a browser's language list (navigator.languages).
+ * Traditional Chinese is chosen for zh-TW, zh-HK, zh-MO and any zh-Hant tag; other Chinese
+ * tags get Simplified Chinese; everything else falls back to English.
+ */
+export function negotiateLocale(languages: readonly string[]): Locale {
+	for (const raw of languages) {
+		const tag = raw.toLowerCase();
+		if (tag.startsWith('zh')) {
+			if (/^zh-(hant|tw|hk|mo)\b/.test(tag) || tag.includes('-hant')) return 'zh-TW';
+			return 'zh-CN';
+		}
+		if (tag === 'en' || tag.startsWith('en-')) return 'en';
+	}
+	return 'en';
+}

@@ -1,0 +1,121 @@
+import {
+	encodeContent,
+	readContent,
+	replaceContent,
+	setProfileField
+} from '#lib/documents/engagement-doc.ts';
+import { indexFields, type EngagementContent } from '#lib/domain/engagement/profile.ts';
+import {
+	exportFileName,
+	makeEngagementFile,
+	readEngagementFile,
+	type EngagementFile,
+	type EngagementFileResult
+} from '#lib/domain/formats/engagement-file.ts';
+import { MAX_FILE_BYTES } from '#lib/domain/formats/safe-json.ts';
+import type { Locale } from '#lib/domain/locales.ts';
+import type { WorkbenchDb } from '#lib/persistence/db.ts';
+import {
+	createEngagement,
+	getEngagement,
+	openDocument,
+	touchEngagement,
+	whenWritten
+} from '#lib/persistence/engagements.ts';
+
+export const GENERATOR = 'CRM Strategy Workbench 0.1';
+
+export async function createFromContent(
+	db: WorkbenchDb,
+	content: EngagementContent,
+	options: { id?: string; createdAt?: number; archived?: boolean } = {}
+): Promise<string> {
+	return createEngagement(db, indexFields(content.profile), encodeContent(content), options);
+}
+
+/** Runs `fn` on an engagement's document that is not open in this view, then saves. */
+async function withDocument<T>(
+	db: WorkbenchDb,
+	id: string,
+	fn: (doc: import('yjs').Doc) => T
+): Promise<T> {
+	const opened = await openDocument(db, id);
+	if (!opened) throw new Error(`Engagement ${id} not found`);
+	try {
+		const result = fn(opened.doc);
+		await whenWritten(db);
+		await touchEngagement(db, id, indexFields(readContent(opened.doc).profile));
+		return result;
+	} finally {
+		opened.close();
+	}
+}
+
+export async function readEngagementContent(
+	db: WorkbenchDb,
+	id: string
+): Promise<EngagementContent> {
+	return withDocument(db, id, readContent);
+}
+
+export async function renameEngagement(db: WorkbenchDb, id: string, name: string): Promise<void> {
+	await withDocument(db, id, (doc) => setProfileField(doc, 'name', name));
+}
+
+export async function duplicateEngagement(
+	db: WorkbenchDb,
+	id: string,
+	copyName: string
+): Promise<string> {
+	const content = await readEngagementContent(db, id);
+	return createFromContent(db, { ...content, profile: { ...content.profile, name: copyName } });
+}
+
+export async function buildExport(db: WorkbenchDb, id: string, now = new Date()) {
+	const summary = await getEngagement(db, id);
+	if (!summary) throw new Error(`Engagement ${id} not found`);
+	const content = await readEngagementContent(db, id);
+	const file = makeEngagementFile(
+		{
+			id,
+			createdAt: summary.createdAt,
+			updatedAt: summary.updatedAt,
+			archived: summary.archived === 1
+		},
+		content,
+		GENERATOR,
+		now
+	);
+	return {
+		name: exportFileName(content.profile.name, now),
+		text: JSON.stringify(file, null, '\t') + '\n'
+	};
+}
+
+/** Reads and checks an import file; changes nothing. */
+export async function checkImportFile(file: File, locale: Locale): Promise<EngagementFileResult> {
+	if (file.size > MAX_FILE_BYTES) {
+		return { ok: false, error: { code: 'tooLarge', bytes: file.size, limitBytes: MAX_FILE_BYTES } };
+	}
+	return readEngagementFile(await file.text(), locale, file.size);
+}
+
+/** Adds the file's engagement as a new one (keeping its id when this device does not have it). */
+export async function importAsNew(db: WorkbenchDb, file: EngagementFile): Promise<string> {
+	const e = file.engagement;
+	const taken = (await db.engagements.get(e.id)) !== undefined;
+	return createFromContent(db, e.content, {
+		id: taken ? undefined : e.id,
+		createdAt: Date.parse(e.createdAt),
+		archived: e.archived
+	});
+}
+
+/** Replaces an engagement's content with the file's, as one edit of its document. */
+export async function importReplacing(
+	db: WorkbenchDb,
+	id: string,
+	file: EngagementFile
+): Promise<void> {
+	await withDocument(db, id, (doc) => replaceContent(doc, file.engagement.content));
+}

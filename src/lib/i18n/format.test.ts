@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import {
+	currencyExponent,
+	formatMoney,
+	formatNumber,
+	formatRelative,
+	monthName
+} from './format.ts';
+
+describe('locale formatting', () => {
+	it('formats money from integer minor units without float drift', () => {
+		expect(formatMoney(123456789, 'CNY', 'zh-CN')).toBe('¥1,234,567.89');
+		expect(formatMoney(123456789, 'USD', 'en')).toBe('$1,234,567.89');
+		expect(formatMoney(1500, 'JPY', 'en')).toBe('¥1,500');
+		expect(formatMoney(10, 'USD', 'en')).toBe('$0.10');
+		expect(currencyExponent('KRW')).toBe(0);
+	});
+	it('formats numbers, months and relative times per locale', () => {
+		expect(formatNumber(1234567.5, 'en')).toBe('1,234,567.5');
+		expect(monthName(4, 'en')).toBe('April');
+		expect(monthName(4, 'zh-CN')).toBe('四月');
+		expect(monthName(4, 'zh-TW')).toBe('4月');
+		expect(formatRelative(0, 3 * 60_000, 'en')).toBe('3 minutes ago');
+		expect(formatRelative(0, 24 * 3600_000, 'zh-CN')).toBe('昨天');
+		expect(formatRelative(0, 10_000, 'en')).toBe('now');
+	});
+});

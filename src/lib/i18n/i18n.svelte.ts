@@ -1,0 +1,55 @@
+import { LOCALES, type Locale } from '../domain/locales.ts';
+import { en, type MessageKey } from './messages/en.ts';
+import { zhCN } from './messages/zh-CN.ts';
+import { zhTW } from './messages/zh-TW.ts';
+import * as fmt from './format.ts';
+
+export type { MessageKey };
+export type Params = Record<string, string | number>;
+
+export const messages: Record<Locale, Record<MessageKey, string>> = {
+	en,
+	'zh-CN': zhCN,
+	'zh-TW': zhTW
+};
+
+export const LOCALE_NAMES: Record<Locale, string> = {
+	'zh-CN': '简体中文',
+	'zh-TW': '繁體中文',
+	en: 'English'
+};
+
+/** Fills `{name}` placeholders; a placeholder with no value stays visible so the gap is noticed. */
+export function interpolate(template: string, params?: Params): string {
+	if (!params) return template;
+	return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+		name in params ? String(params[name]) : whole
+	);
+}
+
+export function translate(locale: Locale, key: MessageKey, params?: Params): string {
+	return interpolate(messages[locale][key], params);
+}
+
+/** The UI language, as shared rune state; reading `t` in a template re-renders on a switch. */
+class I18n {
+	locale = $state<Locale>('en');
+
+	t = (key: MessageKey, params?: Params): string => translate(this.locale, key, params);
+	number = (value: number, options?: Intl.NumberFormatOptions) =>
+		fmt.formatNumber(value, this.locale, options);
+	money = (minor: number, currency: string) => fmt.formatMoney(minor, currency, this.locale);
+	date = (time: number | Date) => fmt.formatDate(time, this.locale);
+	dateTime = (time: number | Date) => fmt.formatDateTime(time, this.locale);
+	relative = (time: number, now = Date.now()) => fmt.formatRelative(time, now, this.locale);
+	month = (month: number) => fmt.monthName(month, this.locale);
+	currencyName = (code: string) => fmt.currencyName(code, this.locale);
+
+	/** For tests. */
+	reset() {
+		this.locale = 'en';
+	}
+}
+
+export const i18n = new I18n();
+export { LOCALES };

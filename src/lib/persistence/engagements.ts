@@ -1,0 +1,135 @@
+import { liveQuery, type Observable } from 'dexie';
+import { DexieYProvider } from 'y-dexie';
+import type * as Y from 'yjs';
+import { ENGAGEMENT_UPDATES_TABLE, type EngagementRow, type WorkbenchDb } from './db.ts';
+
+export interface IndexFields {
+	name: string;
+	client: string;
+	industry: string;
+}
+
+export type EngagementSummary = Omit<EngagementRow, 'doc'>;
+
+function summary(row: EngagementRow): EngagementSummary {
+	return {
+		id: row.id,
+		name: row.name,
+		client: row.client,
+		industry: row.industry,
+		createdAt: row.createdAt,
+		updatedAt: row.updatedAt,
+		archived: row.archived,
+		deletedAt: row.deletedAt
+	};
+}
+
+export function newId(): string {
+	return crypto.randomUUID();
+}
+
+/** Engagements not deleted, most recently changed first. */
+export function watchEngagements(db: WorkbenchDb): Observable<EngagementSummary[]> {
+	return liveQuery(async () => {
+		const rows = await db.engagements.orderBy('updatedAt').reverse().toArray();
+		return rows.filter((r) => r.deletedAt === null).map(summary);
+	});
+}
+
+export async function getEngagement(
+	db: WorkbenchDb,
+	id: string
+): Promise<EngagementSummary | undefined> {
+	const row = await db.engagements.get(id);
+	return row && row.deletedAt === null ? summary(row) : undefined;
+}
+
+/**
+ * Creates an engagement and its document in one transaction: either both exist afterwards or
+ * neither does. `update` is a Yjs (v2) update holding the initial content.
+ */
+export async function createEngagement(
+	db: WorkbenchDb,
+	fields: IndexFields,
+	update: Uint8Array,
+	options: { id?: string; now?: number; createdAt?: number; archived?: boolean } = {}
+): Promise<string> {
+	const id = options.id ?? newId();
+	const now = options.now ?? Date.now();
+	await db.transaction('rw', db.engagements, db.table(ENGAGEMENT_UPDATES_TABLE), async () => {
+		await db.engagements.add({
+			id,
+			...fields,
+			createdAt: options.createdAt ?? now,
+			updatedAt: now,
+			archived: options.archived ? 1 : 0,
+			deletedAt: null
+		} as EngagementRow);
+		await db.table(ENGAGEMENT_UPDATES_TABLE).add({ k: id, u: update, f: 1 });
+	});
+	return id;
+}
+
+export async function touchEngagement(
+	db: WorkbenchDb,
+	id: string,
+	fields: IndexFields,
+	now = Date.now()
+) {
+	await db.engagements.update(id, { ...fields, updatedAt: now });
+}
+
+export async function setArchived(db: WorkbenchDb, id: string, archived: boolean) {
+	await db.engagements.update(id, { archived: archived ? 1 : 0 });
+}
+
+/** Hides an engagement; `restoreEngagement` brings it back until `purgeDeleted` runs. */
+export async function softDeleteEngagement(db: WorkbenchDb, id: string, now = Date.now()) {
+	await db.engagements.update(id, { deletedAt: now });
+}
+
+export async function restoreEngagement(db: WorkbenchDb, id: string) {
+	await db.engagements.update(id, { deletedAt: null });
+}
+
+/** Removes for good the engagements deleted before `before` (their documents go with them). */
+export async function purgeDeleted(db: WorkbenchDb, before = Date.now()): Promise<number> {
+	const ids = (await db.engagements.toArray())
+		.filter((r) => r.deletedAt !== null && r.deletedAt <= before)
+		.map((r) => r.id);
+	if (ids.length > 0) await db.engagements.bulkDelete(ids);
+	return ids.length;
+}
+
+export interface OpenDocument {
+	doc: Y.Doc;
+	provider: DexieYProvider;
+	close(): void;
+}
+
+/** Loads an engagement's document; edits to it are written to the database as they happen. */
+export async function openDocument(db: WorkbenchDb, id: string): Promise<OpenDocument | undefined> {
+	const row = await db.engagements.get(id);
+	if (!row || row.deletedAt !== null) return undefined;
+	const doc = row.doc;
+	const provider = DexieYProvider.load(doc);
+	await provider.whenLoaded;
+	let closed = false;
+	return {
+		doc,
+		provider,
+		close() {
+			if (closed) return;
+			closed = true;
+			DexieYProvider.release(doc);
+		}
+	};
+}
+
+/**
+ * Resolves once every document update queued so far has been written: a read transaction on
+ * the updates table starts only after the write transactions queued before it have finished.
+ */
+export async function whenWritten(db: WorkbenchDb): Promise<void> {
+	await db.table(ENGAGEMENT_UPDATES_TABLE).limit(1).count();
+}

@@ -1,0 +1,27 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import { sveltekit } from '@sveltejs/kit/vite';
+import adapter from '@sveltejs/adapter-static';
+
+export default defineConfig({
+	plugins: [
+		sveltekit({
+			// SvelteKit 3 takes its options (and Svelte's compiler options) here; it refuses a
+			// svelte.config.js file.
+			compilerOptions: { runes: true },
+			adapter: adapter({ pages: 'build', assets: 'build', strict: true }),
+			// Hash routing: every URL is served by index.html, so the app works from any static
+			// host, from `vite preview`, and offline from the service worker's cache.
+			router: { type: 'hash' },
+			version: { name: process.env.APP_VERSION ?? Date.now().toString(36) }
+		})
+	],
+	build: { target: 'es2023' },
+	server: { port: 5173, strictPort: true },
+	preview: { port: 4173, strictPort: true },
+	test: {
+		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+		environment: 'node',
+		setupFiles: ['./test/unit-setup.ts']
+	}
+});
