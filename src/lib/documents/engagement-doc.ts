@@ -25,10 +25,12 @@ export const DOCUMENT_SCHEMA_VERSION = 1;
 export const LOCAL_ORIGIN = 'local-command';
 
 export class DocumentTooNewError extends Error {
-	constructor(readonly found: number) {
+	readonly found: number;
+	constructor(found: number) {
 		super(
 			`The engagement document has schema version ${found}; this app reads up to ${DOCUMENT_SCHEMA_VERSION}.`
 		);
+		this.found = found;
 	}
 }
 

@@ -122,7 +122,7 @@ export function makeEngagementFile(
 /** A file name that works on every OS: the engagement name, cleaned, plus the date. */
 export function exportFileName(name: string, now: Date): string {
 	const safe = name
-		.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+		.replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
 		.trim()
 		.replace(/\s+/g, '-')
 		.slice(0, 80);

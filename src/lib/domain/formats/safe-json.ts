@@ -39,8 +39,10 @@ export function jsonDepth(text: string, stopAbove = Infinity): number {
 }
 
 class ForbiddenKey extends Error {
-	constructor(readonly key: string) {
+	readonly key: string;
+	constructor(key: string) {
 		super(key);
+		this.key = key;
 	}
 }
 

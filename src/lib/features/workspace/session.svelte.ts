@@ -43,14 +43,13 @@ export class EngagementSession {
 	#opened: OpenDocument | undefined;
 	#undo: Y.UndoManager | undefined;
 	#pending = 0;
-	#touchTimer: ReturnType<typeof setTimeout> | undefined;
 	#closed = false;
 
-	constructor(
-		db: WorkbenchDb,
-		readonly id: string
-	) {
+	readonly id: string;
+
+	constructor(db: WorkbenchDb, id: string) {
 		this.#db = db;
+		this.id = id;
 	}
 
 	async open(): Promise<void> {
@@ -92,10 +91,12 @@ export class EngagementSession {
 		}
 	}
 
+	/** "Saved" means both the document update and the list's copy of name, client, industry. */
 	#trackWrite() {
 		this.#pending++;
 		this.save = 'saving';
-		whenWritten(this.#db)
+		const fields = indexFields(this.content!.profile);
+		Promise.all([whenWritten(this.#db), touchEngagement(this.#db, this.id, fields)])
 			.then(() => {
 				if (--this.#pending === 0 && this.save !== 'failed') this.save = 'saved';
 			})
@@ -104,15 +105,6 @@ export class EngagementSession {
 				this.save = 'failed';
 				this.saveError = e instanceof Error ? e.message : String(e);
 			});
-		clearTimeout(this.#touchTimer);
-		this.#touchTimer = setTimeout(() => this.#touch(), 300);
-	}
-
-	#touch() {
-		if (!this.content) return;
-		touchEngagement(this.#db, this.id, indexFields(this.content.profile)).catch(() => {
-			this.save = 'failed';
-		});
 	}
 
 	get #doc(): Y.Doc {
@@ -153,10 +145,6 @@ export class EngagementSession {
 
 	close() {
 		this.#closed = true;
-		if (this.#touchTimer) {
-			clearTimeout(this.#touchTimer);
-			this.#touch();
-		}
 		this.#undo?.destroy();
 		this.#opened?.close();
 	}

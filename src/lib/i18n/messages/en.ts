@@ -171,6 +171,7 @@ export const en = {
 	'team.side.vendor': 'Vendor',
 	'team.remove': 'Remove',
 	'team.removeLabel': 'Remove {name}',
+	'team.removeUnnamed': 'Remove person {n}',
 	'team.error.email': 'This is not an email address; it should look like name@example.com.'
 } as const;
 

@@ -163,5 +163,6 @@ export const zhCN: Messages = {
 	'team.side.vendor': '供应商',
 	'team.remove': '移除',
 	'team.removeLabel': '移除 {name}',
+	'team.removeUnnamed': '移除第 {n} 位成员',
 	'team.error.email': '这不是有效的电子邮箱地址，格式应类似 name@example.com。'
 };

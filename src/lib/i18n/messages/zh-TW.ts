@@ -38,7 +38,7 @@ export const zhTW: Messages = {
 	'engagements.renameLabel': '重新命名 {name}',
 	'engagements.renameTitle': '重新命名顧問專案',
 	'engagements.duplicate': '建立副本',
-	'engagements.duplicateLabel': '建立 {name} 的副本',
+	'engagements.duplicateLabel': '為 {name} 建立副本',
 	'engagements.duplicated': '已建立「{name}」的副本。',
 	'engagements.openCopy': '開啟副本',
 	'engagements.copyName': '{name}（副本）',
@@ -164,5 +164,6 @@ export const zhTW: Messages = {
 	'team.side.vendor': '廠商',
 	'team.remove': '移除',
 	'team.removeLabel': '移除 {name}',
+	'team.removeUnnamed': '移除第 {n} 位成員',
 	'team.error.email': '這不是有效的電子郵件地址，格式應類似 name@example.com。'
 };

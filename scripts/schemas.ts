@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import {
+	engagementFileSchema,
+	ENGAGEMENT_FILE_VERSION
+} from '../src/lib/domain/formats/engagement-file.ts';
+import { starterSchema, STARTER_FORMAT_VERSION } from '../src/lib/domain/formats/starter.ts';
+
+/**
+ * The published JSON Schemas, generated from the same zod definitions that validate files at
+ * run time. `npm run schemas` writes them to static/schemas/ (served by the app); a unit test
+ * fails when the committed files differ from what the code would generate.
+ */
+export function schemaFiles(): Array<{ path: string; text: string }> {
+	const make = (name: string, schema: z.ZodType) => {
+		const json = {
+			$id: `${name}.schema.json`,
+			...z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12' })
+		};
+		return {
+			path: `static/schemas/${name}.schema.json`,
+			text: JSON.stringify(json, null, '\t') + '\n'
+		};
+	};
+	return [
+		make(`engagement-file.v${ENGAGEMENT_FILE_VERSION}`, engagementFileSchema),
+		make(`engagement-starter.v${STARTER_FORMAT_VERSION}`, starterSchema)
+	];
+}

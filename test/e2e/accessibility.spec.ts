@@ -1,0 +1,71 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { EngagementsList } from './pages.ts';
+
+async function expectNoSeriousViolations(page: Page, where: string) {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+		.analyze();
+	const serious = results.violations.filter(
+		(v) => v.impact === 'serious' || v.impact === 'critical'
+	);
+	expect(
+		serious.map(
+			(v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+		)
+	).toEqual([]);
+}
+
+for (const locale of ['en', 'zh-CN', 'zh-TW'] as const) {
+	test(`no serious or critical axe violations on any page (${locale})`, async ({ page }) => {
+		const list = new EngagementsList(page);
+		await list.goto();
+		await page.getByRole('combobox').first().selectOption(locale);
+		await expectNoSeriousViolations(page, 'empty list');
+		await page
+			.getByRole('button')
+			.filter({ hasText: /sample|示例|範例/ })
+			.first()
+			.click();
+		await expect(page.getByRole('dialog')).toBeVisible();
+		await expectNoSeriousViolations(page, 'sample dialog');
+		await page.getByRole('dialog').getByRole('button').last().click();
+		await expect(page).toHaveURL(/#\/e\//);
+		await expect(page.getByRole('table')).toBeVisible();
+		await expectNoSeriousViolations(page, 'overview');
+		await page
+			.getByRole('button')
+			.filter({ hasText: /Replace from file|从文件替换|從檔案取代/ })
+			.click();
+		await expect(page.getByRole('dialog')).toBeVisible();
+		await expectNoSeriousViolations(page, 'replace dialog');
+		await page.keyboard.press('Escape');
+		await page.goto('/');
+		await expect(page.getByRole('table')).toBeVisible();
+		await expectNoSeriousViolations(page, 'list');
+		await page
+			.getByRole('button')
+			.filter({ hasText: /^(New engagement|新建咨询项目|新增顧問專案)$/ })
+			.first()
+			.click();
+		await expectNoSeriousViolations(page, 'new dialog');
+		await page.keyboard.press('Escape');
+		await page.getByRole('row').nth(1).getByRole('button').last().click();
+		await expectNoSeriousViolations(page, 'delete dialog');
+	});
+}
+
+test('the engagement list and the profile are usable by keyboard alone', async ({ page }) => {
+	await page.goto('/');
+	await expect(page.getByRole('heading', { name: 'No engagements yet' })).toBeVisible();
+	await page.keyboard.press('Tab'); // skip link
+	await page.keyboard.press('Tab'); // brand
+	await page.keyboard.press('Tab'); // language
+	await page.keyboard.press('Tab'); // New engagement
+	await expect(page.getByRole('button', { name: 'New engagement' }).first()).toBeFocused();
+	await page.keyboard.press('Enter');
+	await page.keyboard.type('Keyboard CRM');
+	await expect(page.getByRole('dialog').getByLabel('Engagement name')).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(page.getByLabel('Engagement name')).toHaveValue('Keyboard CRM');
+});

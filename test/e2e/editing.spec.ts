@@ -1,0 +1,85 @@
+import { expect, test } from '@playwright/test';
+import { EngagementsList, Workspace } from './pages.ts';
+
+test('profile edits are saved at once and survive a reload', async ({ page }) => {
+	await new EngagementsList(page).goto();
+	await new EngagementsList(page).create('Bank CRM');
+	const ws = new Workspace(page);
+	await ws.field('Client').fill('Chenghu Bank');
+	await ws.field('Industry').fill('Retail banking');
+	await ws.field('Company size').selectOption('enterprise');
+	await ws.field('Currency').selectOption('HKD');
+	await ws.field('Fiscal year starts in').selectOption('4');
+	await ws.field('Executive sponsor').fill('Song Qichuan');
+	await ws.field('Notes').fill('Strategy first, then process, then technology.');
+	await page.getByRole('button', { name: 'Add a person' }).click();
+	await page.getByLabel('Name of person 1', { exact: true }).fill('Lin Ruoxi');
+	await page.getByLabel('Email of person 1', { exact: true }).fill('lin@');
+	await expect(page.getByText('This is not an email address')).toBeVisible();
+	await page.getByLabel('Email of person 1', { exact: true }).fill('lin.ruoxi@example.com');
+	await ws.expectSaved();
+	await page.reload();
+	await expect(ws.field('Client')).toHaveValue('Chenghu Bank');
+	await expect(ws.field('Company size')).toHaveValue('enterprise');
+	await expect(ws.field('Currency')).toHaveValue('HKD');
+	await expect(ws.field('Fiscal year starts in')).toHaveValue('4');
+	await expect(ws.field('Notes')).toHaveValue('Strategy first, then process, then technology.');
+	await expect(page.getByLabel('Email of person 1', { exact: true })).toHaveValue(
+		'lin.ruoxi@example.com'
+	);
+	await page.getByRole('link', { name: 'Engagements' }).click();
+	await expect(new EngagementsList(page).row('Bank CRM')).toContainText('Retail banking');
+});
+
+test('an empty name is refused with a message and nothing is lost', async ({ page }) => {
+	await new EngagementsList(page).goto();
+	await new EngagementsList(page).create('Keep me');
+	const name = page.getByLabel('Engagement name');
+	await name.fill('');
+	await expect(page.getByText('Give the engagement a name.')).toBeVisible();
+	await expect(name).toHaveAttribute('aria-invalid', 'true');
+	await page.reload();
+	await expect(name).toHaveValue('Keep me');
+});
+
+test('undo and redo work with the buttons and the keyboard', async ({ page }) => {
+	await new EngagementsList(page).goto();
+	await new EngagementsList(page).create('Undo test');
+	const ws = new Workspace(page);
+	const undo = page.getByRole('button', { name: 'Undo', exact: true });
+	const redo = page.getByRole('button', { name: 'Redo', exact: true });
+	await expect(undo).toBeDisabled();
+	await ws.field('Client').fill('First client');
+	await page.waitForTimeout(700); // a new undo step starts after a pause in typing
+	await ws.field('Region').fill('East China');
+	await ws.field('Company size').selectOption('sme');
+	await undo.click();
+	await expect(ws.field('Company size')).toHaveValue('');
+	await expect(ws.field('Region')).toHaveValue('');
+	await expect(ws.field('Client')).toHaveValue('First client');
+	await page.keyboard.press('Control+z');
+	await expect(ws.field('Client')).toHaveValue('');
+	await expect(undo).toBeDisabled();
+	await page.keyboard.press('Control+Shift+z');
+	await expect(ws.field('Client')).toHaveValue('First client');
+	await redo.click();
+	await expect(ws.field('Region')).toHaveValue('East China');
+	await ws.expectSaved();
+	await page.reload();
+	await expect(ws.field('Region')).toHaveValue('East China');
+	await expect(ws.field('Client')).toHaveValue('First client');
+});
+
+test('two tabs on one engagement show each other’s edits live', async ({ context }) => {
+	const a = await context.newPage();
+	await new EngagementsList(a).goto();
+	await new EngagementsList(a).create('Shared');
+	const b = await context.newPage();
+	await b.goto(a.url());
+	await expect(b.getByLabel('Engagement name')).toHaveValue('Shared');
+	await a.getByLabel('Client', { exact: true }).fill('Typed in tab A');
+	await expect(b.getByLabel('Client', { exact: true })).toHaveValue('Typed in tab A');
+	await b.getByRole('button', { name: 'Add a person' }).click();
+	await b.getByLabel('Name of person 1', { exact: true }).fill('Added in tab B');
+	await expect(a.getByLabel('Name of person 1', { exact: true })).toHaveValue('Added in tab B');
+});
