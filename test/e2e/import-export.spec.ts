@@ -49,13 +49,11 @@ test('import replaces an engagement only after a confirmation, and the replaceme
 	await ws.expectSaved();
 	await page.getByRole('button', { name: 'Replace from file…' }).click();
 	const dialog = page.getByRole('dialog');
-	await dialog
-		.getByLabel('Engagement file')
-		.setInputFiles({
-			name: 'x.json',
-			mimeType: 'application/json',
-			buffer: Buffer.from(exported.text)
-		});
+	await dialog.getByLabel('Engagement file').setInputFiles({
+		name: 'x.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(exported.text)
+	});
 	const replace = dialog.getByRole('button', { name: 'Replace', exact: true });
 	await expect(replace).toBeDisabled();
 	await dialog.getByRole('checkbox').check();
