@@ -62,7 +62,13 @@ test('the engagement list and the profile are usable by keyboard alone', async (
 	await page.keyboard.press('Tab'); // brand
 	await page.keyboard.press('Tab'); // language
 	await page.keyboard.press('Tab'); // New engagement
-	await expect(page.getByRole('button', { name: 'New engagement' }).first()).toBeFocused();
+	const newButton = page.getByRole('button', { name: 'New engagement' }).first();
+	await expect(newButton).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('dialog')).toBeVisible();
+	await page.keyboard.press('Escape');
+	await expect(page.getByRole('dialog')).toHaveCount(0);
+	await expect(newButton).toBeFocused();
 	await page.keyboard.press('Enter');
 	await page.keyboard.type('Keyboard CRM');
 	await expect(page.getByRole('dialog').getByLabel('Engagement name')).toBeFocused();

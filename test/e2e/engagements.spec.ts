@@ -62,6 +62,15 @@ test('create, rename, duplicate, archive and delete with undo', async ({ page })
 	await expect(list.row('Retail CRM programme (copy)')).toHaveCount(0);
 	await page.reload();
 	await expect(page.getByRole('rowheader')).toHaveText(['Retail CRM programme']);
+	// Still restorable after the toast is gone, across a reload.
+	const deleted = page.getByRole('region', { name: 'Recently deleted' });
+	await expect(deleted).toContainText('Retail CRM programme (copy)');
+	await deleted.getByRole('button', { name: 'Restore Retail CRM programme (copy)' }).click();
+	await expect(deleted).toHaveCount(0);
+	await expect(page.getByRole('rowheader')).toHaveText([
+		'Retail CRM programme (copy)',
+		'Retail CRM programme'
+	]);
 });
 
 test('a starter fills the new engagement in the chosen language', async ({ page }) => {

@@ -28,11 +28,14 @@ export function newId(): string {
 	return crypto.randomUUID();
 }
 
-/** Engagements not deleted, most recently changed first. */
+/** How long a deleted engagement can be restored before `purgeDeleted` removes it for good. */
+export const KEEP_DELETED_MS = 10 * 60 * 1000;
+
+/** Every engagement, deleted ones included (see `deletedAt`), most recently changed first. */
 export function watchEngagements(db: WorkbenchDb): Observable<EngagementSummary[]> {
 	return liveQuery(async () => {
 		const rows = await db.engagements.orderBy('updatedAt').reverse().toArray();
-		return rows.filter((r) => r.deletedAt === null).map(summary);
+		return rows.map(summary);
 	});
 }
 

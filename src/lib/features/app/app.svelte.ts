@@ -1,11 +1,8 @@
 import { isLocale, negotiateLocale, type Locale } from '#lib/domain/locales.ts';
 import { i18n } from '#lib/i18n/i18n.svelte.ts';
 import { openDb, type WorkbenchDb } from '#lib/persistence/db.ts';
-import { purgeDeleted } from '#lib/persistence/engagements.ts';
+import { KEEP_DELETED_MS, purgeDeleted } from '#lib/persistence/engagements.ts';
 import { getSetting, setSetting } from '#lib/persistence/settings.ts';
-
-/** Deleted engagements stay restorable for this long, across reloads, then go for good. */
-const KEEP_DELETED_MS = 10 * 60 * 1000;
 
 class App {
 	status = $state<'starting' | 'ready' | 'failed'>('starting');

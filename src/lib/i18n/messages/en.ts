@@ -60,7 +60,14 @@ export const en = {
 	'engagements.deleteWhatTeam': 'the project team ({count} people)',
 	'engagements.deleteWhatHistory': 'its undo history',
 	'engagements.deleteUndoHint':
-		'You can undo the deletion for the next few minutes. To keep a copy for good, export the engagement first.',
+		'For the next {minutes} minutes you can restore it from “Recently deleted”. To keep a copy for good, export the engagement first.',
+	'engagements.recentlyDeleted': 'Recently deleted',
+	'engagements.recentlyDeletedHint':
+		'Deleted engagements can be restored for {minutes} minutes; after that they are removed for good.',
+	'engagements.deletedAgo': 'deleted {time}',
+	'engagements.restoreDeleted': 'Restore',
+	'engagements.restoreDeletedLabel': 'Restore {name}',
+	'engagements.restored': '“{name}” is back.',
 	'engagements.deleteConfirm': 'Delete engagement',
 	'engagements.deleted': 'Deleted “{name}”.',
 	'engagements.error.load': 'The list of engagements could not be read: {detail}',

@@ -57,7 +57,15 @@ export const zhCN: Messages = {
 	'engagements.deleteWhatProfile': '项目概况（客户：{client}）和备注',
 	'engagements.deleteWhatTeam': '项目团队（{count} 人）',
 	'engagements.deleteWhatHistory': '撤销历史记录',
-	'engagements.deleteUndoHint': '几分钟内仍可撤销此次删除。如需永久保留副本，请先导出该咨询项目。',
+	'engagements.deleteUndoHint':
+		'{minutes} 分钟内可在“最近删除”中恢复。如需永久保留副本，请先导出该咨询项目。',
+	'engagements.recentlyDeleted': '最近删除',
+	'engagements.recentlyDeletedHint':
+		'已删除的咨询项目可在 {minutes} 分钟内恢复，之后将被永久移除。',
+	'engagements.deletedAgo': '{time}删除',
+	'engagements.restoreDeleted': '恢复',
+	'engagements.restoreDeletedLabel': '恢复 {name}',
+	'engagements.restored': '“{name}”已恢复。',
 	'engagements.deleteConfirm': '删除咨询项目',
 	'engagements.deleted': '已删除“{name}”。',
 	'engagements.error.load': '无法读取咨询项目列表：{detail}',
