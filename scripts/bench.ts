@@ -10,9 +10,12 @@
  *    (read the update rows with Dexie, apply them to a Y.Doc, read it to plain objects).
  *    Budget: ratio ≤ 1.25. Runs in Node on fake-indexeddb, so the absolute times are those of
  *    that in-memory IndexedDB, not of a browser; the ratio is the figure that carries over.
+ * 3. Lighthouse on the production build (served by `vite preview`), in Chromium: performance
+ *    ≥ 95, accessibility 100, best practices 100. The browser is found as for the end-to-end
+ *    tests ($CHROMIUM_PATH, /usr/bin/chromium, or Lighthouse's own search).
  */
 import 'fake-indexeddb/auto';
-import { execSync } from 'node:child_process';
+import { execSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -132,8 +135,59 @@ async function openBench() {
 	};
 }
 
+async function lighthouse() {
+	const port = 4175;
+	const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], {
+		stdio: 'ignore',
+		detached: true
+	});
+	try {
+		for (let i = 0; i < 50; i++) {
+			try {
+				if ((await fetch(`http://localhost:${port}/`)).ok) break;
+			} catch {
+				await new Promise((r) => setTimeout(r, 200));
+			}
+		}
+		const chrome =
+			process.env.CHROMIUM_PATH ??
+			(fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+		const flags =
+			'--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic';
+		const out = 'bench-results/lighthouse.json';
+		const run = spawnSync(
+			'npx',
+			[
+				'lighthouse',
+				`http://localhost:${port}/`,
+				'--quiet',
+				`--chrome-flags=${flags}`,
+				'--output=json',
+				`--output-path=${out}`,
+				'--only-categories=performance,accessibility,best-practices'
+			],
+			{ stdio: 'inherit', env: chrome ? { ...process.env, CHROME_PATH: chrome } : process.env }
+		);
+		if (run.status !== 0) return null;
+		const report = JSON.parse(fs.readFileSync(out, 'utf8')) as {
+			categories: Record<string, { score: number }>;
+		};
+		const score = (k: string) => Math.round(report.categories[k]!.score * 100);
+		return {
+			performance: score('performance'),
+			accessibility: score('accessibility'),
+			bestPractices: score('best-practices'),
+			report: out
+		};
+	} finally {
+		process.kill(-server.pid!);
+	}
+}
+
+fs.mkdirSync('bench-results', { recursive: true });
 const first = firstPageJs();
 const open = await openBench();
+const lh = await lighthouse();
 const results = {
 	date: new Date().toISOString(),
 	node: process.version,
@@ -147,9 +201,12 @@ const results = {
 		budgetRatio: BUDGET_RATIO,
 		withinBudget: open.ratio <= BUDGET_RATIO,
 		store: 'fake-indexeddb (Node)'
+	},
+	lighthouse: lh && {
+		...lh,
+		withinBudget: lh.performance >= 95 && lh.accessibility === 100 && lh.bestPractices === 100
 	}
 };
-fs.mkdirSync('bench-results', { recursive: true });
 fs.writeFileSync('bench-results/bench.json', JSON.stringify(results, null, '\t') + '\n');
 
 const mark = (ok: boolean) => (ok ? 'ok' : 'OVER BUDGET');
@@ -158,6 +215,11 @@ console.log(
 );
 console.log(
 	`open 5,000 items   app ${open.appMs.toFixed(1)} ms, raw Dexie + Yjs ${open.rawMs.toFixed(1)} ms, ratio ${open.ratio.toFixed(2)}×   budget ≤ ${BUDGET_RATIO}×   ${mark(results.openEngagement.withinBudget)}   (${open.storedUpdates} stored updates, fake-indexeddb)`
+);
+console.log(
+	lh
+		? `lighthouse         performance ${lh.performance}, accessibility ${lh.accessibility}, best practices ${lh.bestPractices}   budget ≥ 95 / 100 / 100   ${mark(results.lighthouse!.withinBudget)}`
+		: 'lighthouse         could not run (no Chromium found?)'
 );
 console.log('wrote bench-results/bench.json');
 process.exit(0);

@@ -1,20 +1,15 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { localizedTextSchema } from './schemas.ts';
 
 /** The languages of the UI, of templates and of reports. */
 export const LOCALES = ['zh-CN', 'zh-TW', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
-export const localeSchema = z.enum(LOCALES);
 
 export function isLocale(value: unknown): value is Locale {
 	return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
 /** A text written in each of the three languages (templates and starters carry these). */
-export const localizedTextSchema = z.strictObject({
-	'zh-CN': z.string(),
-	'zh-TW': z.string(),
-	en: z.string()
-});
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
 /**

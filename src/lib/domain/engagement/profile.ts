@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { localeSchema } from '../locales.ts';
+import type { z } from 'zod';
+import type { engagementContentSchema, profileSchema, teamMemberSchema } from '../schemas.ts';
 
 export const COMPANY_SIZES = ['sme', 'enterprise'] as const;
 export type CompanySize = (typeof COMPANY_SIZES)[number];
@@ -22,44 +22,11 @@ export const COMMON_CURRENCIES = [
 	'AUD'
 ] as const;
 
-const shortText = z.string().max(300);
-
-export const profileSchema = z.strictObject({
-	name: z.string().trim().min(1).max(200),
-	client: shortText,
-	industry: shortText,
-	companySize: z.enum(COMPANY_SIZES).nullable(),
-	region: shortText,
-	currency: z.string().regex(/^[A-Z]{3}$/),
-	reportLanguage: localeSchema,
-	/** Month (1 = January) in which the client's fiscal year starts. */
-	fiscalYearStartMonth: z.number().int().min(1).max(12),
-	sponsor: shortText,
-	consultant: shortText,
-	notes: z.string().max(100_000)
-});
+// The types come from the zod schemas in schemas.ts (one definition for validation and types);
+// a type-only import keeps zod out of the code that merely uses the data.
 export type Profile = z.infer<typeof profileSchema>;
 export type ProfileField = keyof Profile;
-
-export const teamMemberSchema = z.strictObject({
-	id: z.string().min(1).max(64),
-	name: z.string().max(200),
-	role: shortText,
-	side: z.enum(TEAM_SIDES),
-	email: z.union([z.literal(''), z.email().max(254)])
-});
 export type TeamMember = z.infer<typeof teamMemberSchema>;
-
-/** The same check as the file format's, so that whatever the form accepts also imports. */
-export function isValidEmail(value: string): boolean {
-	return teamMemberSchema.shape.email.safeParse(value).success;
-}
-
-/** Everything an engagement holds. Later areas add their parts here. */
-export const engagementContentSchema = z.strictObject({
-	profile: profileSchema,
-	team: z.array(teamMemberSchema).max(10_000)
-});
 export type EngagementContent = z.infer<typeof engagementContentSchema>;
 
 export function blankProfile(name: string, reportLanguage: Profile['reportLanguage']): Profile {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { engagementContentSchema, type EngagementContent } from '../engagement/profile.ts';
+import type { EngagementContent } from '../engagement/profile.ts';
+import { engagementContentSchema } from '../schemas.ts';
 import type { Locale } from '../locales.ts';
 import { parseJsonSafely, type SafeJsonError } from './safe-json.ts';
 import { problemsFromZod, type Problem } from './problems.ts';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { engagementContentSchema } from '../engagement/profile.ts';
+import { engagementContentSchema } from '../schemas.ts';
 import { LOCALES } from '../locales.ts';
 import { instantiateStarter, readStarter } from './starter.ts';
 

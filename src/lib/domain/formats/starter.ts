@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COMPANY_SIZES, TEAM_SIDES, type EngagementContent } from '../engagement/profile.ts';
-import { localizedTextSchema, type Locale } from '../locales.ts';
+import type { Locale } from '../locales.ts';
+import { localizedTextSchema } from '../schemas.ts';
 import { problemsFromZod, type Problem } from './problems.ts';
 import { zodErrorMap } from './zod-locale.ts';
 

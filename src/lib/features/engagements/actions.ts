@@ -5,13 +5,7 @@ import {
 	setProfileField
 } from '#lib/documents/engagement-doc.ts';
 import { indexFields, type EngagementContent } from '#lib/domain/engagement/profile.ts';
-import {
-	exportFileName,
-	makeEngagementFile,
-	readEngagementFile,
-	type EngagementFile,
-	type EngagementFileResult
-} from '#lib/domain/formats/engagement-file.ts';
+import type { EngagementFile, EngagementFileResult } from '#lib/domain/formats/engagement-file.ts';
 import { MAX_FILE_BYTES } from '#lib/domain/formats/safe-json.ts';
 import type { Locale } from '#lib/domain/locales.ts';
 import type { WorkbenchDb } from '#lib/persistence/db.ts';
@@ -24,6 +18,9 @@ import {
 } from '#lib/persistence/engagements.ts';
 
 export const GENERATOR = 'CRM Strategy Workbench 0.1';
+
+/** The file format (and zod with it) loads when a file is read or written, not with the app. */
+const fileFormat = () => import('#lib/domain/formats/engagement-file.ts');
 
 export async function createFromContent(
 	db: WorkbenchDb,
@@ -75,6 +72,7 @@ export async function buildExport(db: WorkbenchDb, id: string, now = new Date())
 	const summary = await getEngagement(db, id);
 	if (!summary) throw new Error(`Engagement ${id} not found`);
 	const content = await readEngagementContent(db, id);
+	const { makeEngagementFile, exportFileName } = await fileFormat();
 	const file = makeEngagementFile(
 		{
 			id,
@@ -97,6 +95,7 @@ export async function checkImportFile(file: File, locale: Locale): Promise<Engag
 	if (file.size > MAX_FILE_BYTES) {
 		return { ok: false, error: { code: 'tooLarge', bytes: file.size, limitBytes: MAX_FILE_BYTES } };
 	}
+	const { readEngagementFile } = await fileFormat();
 	return readEngagementFile(await file.text(), locale, file.size);
 }
 

@@ -1,4 +1,4 @@
-import { readStarter, type Starter } from '#lib/domain/formats/starter.ts';
+import type { Starter } from '#lib/domain/formats/starter.ts';
 import type { Problem } from '#lib/domain/formats/problems.ts';
 import type { Locale } from '#lib/domain/locales.ts';
 
@@ -11,6 +11,7 @@ export interface StarterLoad {
 
 /** Loads the starter files bundled from templates/engagements/, checking each one. */
 export async function loadStarters(locale: Locale): Promise<StarterLoad> {
+	const { readStarter } = await import('#lib/domain/formats/starter.ts');
 	const starters: Starter[] = [];
 	const broken: StarterLoad['broken'] = [];
 	for (const [path, load] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {

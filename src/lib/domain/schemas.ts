@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { COMPANY_SIZES, TEAM_SIDES } from './engagement/profile.ts';
+import { LOCALES } from './locales.ts';
+
+/**
+ * The zod schemas of the data inside an engagement: the single source of its runtime
+ * validation, of its TypeScript types (inferred, see profile.ts and locales.ts) and, through the
+ * file formats that use them, of the published JSON Schemas. Only code that validates imports
+ * this module, so the app shell does not load zod.
+ */
+
+export const localeSchema = z.enum(LOCALES);
+
+/** A text written in each of the three languages (templates and starters carry these). */
+export const localizedTextSchema = z.strictObject({
+	'zh-CN': z.string(),
+	'zh-TW': z.string(),
+	en: z.string()
+});
+
+const shortText = z.string().max(300);
+
+export const profileSchema = z.strictObject({
+	name: z.string().trim().min(1).max(200),
+	client: shortText,
+	industry: shortText,
+	companySize: z.enum(COMPANY_SIZES).nullable(),
+	region: shortText,
+	currency: z.string().regex(/^[A-Z]{3}$/),
+	reportLanguage: localeSchema,
+	/** Month (1 = January) in which the client's fiscal year starts. */
+	fiscalYearStartMonth: z.number().int().min(1).max(12),
+	sponsor: shortText,
+	consultant: shortText,
+	notes: z.string().max(100_000)
+});
+
+export const teamMemberSchema = z.strictObject({
+	id: z.string().min(1).max(64),
+	name: z.string().max(200),
+	role: shortText,
+	side: z.enum(TEAM_SIDES),
+	email: z.union([z.literal(''), z.email().max(254)])
+});
+
+/** The same check as the file format's, so that whatever the form accepts also imports. */
+export function isValidEmail(value: string): boolean {
+	return teamMemberSchema.shape.email.safeParse(value).success;
+}
+
+/** Everything an engagement holds. Later areas add their parts here. */
+export const engagementContentSchema = z.strictObject({
+	profile: profileSchema,
+	team: z.array(teamMemberSchema).max(10_000)
+});
