@@ -3,6 +3,7 @@ import {
 	type EngagementContent,
 	type TeamMember
 } from '../src/lib/domain/engagement/profile.ts';
+import { blankSegment, type Segment } from '../src/lib/domain/strategy/model.ts';
 
 /** Test data that reads like the domain. */
 export function aTeamMember(overrides: Partial<TeamMember> = {}): TeamMember {
@@ -18,7 +19,8 @@ export function aTeamMember(overrides: Partial<TeamMember> = {}): TeamMember {
 
 export function anEngagement(
 	overrides: Partial<EngagementContent['profile']> = {},
-	team: TeamMember[] = []
+	team: TeamMember[] = [],
+	segments: Segment[] = []
 ): EngagementContent {
 	const content = blankContent('零售银行 CRM 转型', 'zh-CN');
 	return {
@@ -35,6 +37,24 @@ export function anEngagement(
 			notes: 'Strategy first.',
 			...overrides
 		},
-		team
+		team,
+		segments
+	};
+}
+
+/** A wealth-management segment with hand-checkable numbers (money in fen). */
+export function aSegment(overrides: Partial<Segment> = {}): Segment {
+	return {
+		...blankSegment('s1', '财富客户'),
+		description: 'Clients with more than ¥500,000 in assets',
+		customers: 42_000,
+		revenue: 1_260_000_000_00,
+		grossMargin: 0.55,
+		retention: 0.92,
+		acquisitionCost: 3_500_00,
+		costToServe: 1_200_00,
+		growth: 0.08,
+		needs: [{ id: 'n1', text: 'A named relationship manager', mode: 'pull' }],
+		...overrides
 	};
 }

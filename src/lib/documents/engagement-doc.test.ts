@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { aTeamMember, anEngagement } from '../../../test/factories.ts';
+import { aSegment, aTeamMember, anEngagement } from '../../../test/factories.ts';
 import {
 	DocumentTooNewError,
+	addNeed,
+	addSegment,
 	addTeamMember,
+	moveSegment,
+	removeNeed,
+	removeSegment,
+	updateNeed,
+	updateSegment,
 	createUndoManager,
 	encodeContent,
 	readContent,
@@ -111,5 +118,71 @@ describe('engagement document', () => {
 		const doc = new Y.Doc();
 		doc.getMap('meta').set('schemaVersion', 99);
 		expect(() => readContent(doc)).toThrow(DocumentTooNewError);
+	});
+
+	it('round-trips segments with their nested needs', () => {
+		const content = anEngagement(
+			{},
+			[],
+			[aSegment(), aSegment({ id: 's2', name: 'Mass retail', needs: [] })]
+		);
+		expect(readContent(docWith(content))).toEqual(content);
+	});
+
+	it('edits segments and needs as undoable commands', () => {
+		const doc = docWith();
+		const undo = createUndoManager(doc);
+		addSegment(doc, aSegment({ needs: [] }));
+		undo.stopCapturing();
+		addNeed(doc, 's1', { id: 'n1', text: 'Priority service', mode: 'pull' });
+		addNeed(doc, 's1', { id: 'n2', text: 'Portfolio reviews', mode: 'push' });
+		updateNeed(doc, 's1', 'n1', { mode: 'push' });
+		removeNeed(doc, 's1', 'n2');
+		updateSegment(doc, 's1', {
+			customers: 50_000,
+			tierOverride: 'maintain',
+			tierOverrideReason: 'Capacity'
+		});
+		expect(readContent(doc).segments[0]).toMatchObject({
+			customers: 50_000,
+			tierOverride: 'maintain',
+			needs: [{ id: 'n1', text: 'Priority service', mode: 'push' }]
+		});
+		undo.undo();
+		expect(readContent(doc).segments[0]).toMatchObject({
+			customers: 42_000,
+			tierOverride: null,
+			needs: []
+		});
+		undo.undo();
+		expect(readContent(doc).segments).toEqual([]);
+	});
+
+	it('moves and removes segments', () => {
+		const doc = docWith(
+			anEngagement({}, [], [aSegment({ id: 'a' }), aSegment({ id: 'b' }), aSegment({ id: 'c' })])
+		);
+		moveSegment(doc, 'c', 0);
+		expect(readContent(doc).segments.map((s) => s.id)).toEqual(['c', 'a', 'b']);
+		moveSegment(doc, 'c', 99);
+		expect(readContent(doc).segments.map((s) => s.id)).toEqual(['a', 'b', 'c']);
+		removeSegment(doc, 'b');
+		expect(readContent(doc).segments.map((s) => s.id)).toEqual(['a', 'c']);
+		expect(readContent(doc).segments[1]).toEqual(aSegment({ id: 'c' }));
+	});
+
+	it('normalises malformed segment numbers to safe values', () => {
+		const doc = docWith(anEngagement({}, [], [aSegment()]));
+		const seg = doc.getArray<Y.Map<unknown>>('segments').get(0);
+		seg.set('retention', 7);
+		seg.set('customers', -5);
+		seg.set('growth', Number.NaN);
+		seg.set('needs', 'oops');
+		expect(readContent(doc).segments[0]).toMatchObject({
+			retention: 0,
+			customers: 0,
+			growth: 0,
+			needs: []
+		});
 	});
 });

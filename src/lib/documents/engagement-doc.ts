@@ -9,6 +9,8 @@ import {
 	type TeamMember
 } from '../domain/engagement/profile.ts';
 import { isLocale } from '../domain/locales.ts';
+import { NEED_MODES, type Segment, type SegmentNeed } from '../domain/strategy/model.ts';
+import { TIERS } from '../domain/strategy/segments.ts';
 
 /**
  * The engagement document: one Y.Doc per engagement.
@@ -16,6 +18,7 @@ import { isLocale } from '../domain/locales.ts';
  *   meta     Y.Map    schemaVersion
  *   profile  Y.Map    the fields of Profile, as plain values
  *   team     Y.Array  of Y.Map, one per TeamMember
+ *   segments Y.Array  of Y.Map, one per Segment; its `needs` is a nested Y.Array of Y.Map
  *
  * The UI never touches these types: it reads `readContent` (a typed plain snapshot) and changes
  * the document only through the commands below, each one transaction with LOCAL_ORIGIN, which
@@ -36,11 +39,17 @@ export class DocumentTooNewError extends Error {
 
 const meta = (doc: Y.Doc) => doc.getMap<unknown>('meta');
 const profileMap = (doc: Y.Doc) => doc.getMap<unknown>('profile');
-const teamArray = (doc: Y.Doc) => doc.getArray<Y.Map<unknown>>('team');
+type Records = Y.Array<Y.Map<unknown>>;
+const ROOT_COLLECTIONS = ['team', 'segments'] as const;
+type RootCollection = (typeof ROOT_COLLECTIONS)[number];
+const root = (doc: Y.Doc, name: RootCollection): Records => doc.getArray<Y.Map<unknown>>(name);
 
 /** The shared types that undo/redo covers. */
 export function trackedTypes(doc: Y.Doc): Y.AbstractType<unknown>[] {
-	return [profileMap(doc), teamArray(doc)] as Y.AbstractType<unknown>[];
+	return [
+		profileMap(doc),
+		...ROOT_COLLECTIONS.map((name) => root(doc, name))
+	] as Y.AbstractType<unknown>[];
 }
 
 export function documentSchemaVersion(doc: Y.Doc): number {
@@ -48,7 +57,56 @@ export function documentSchemaVersion(doc: Y.Doc): number {
 	return typeof v === 'number' ? v : 0;
 }
 
+/* ---------- reading: normalise, never trust ---------- */
+
 const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
+const oneOf = <T extends string>(v: unknown, options: readonly T[], fallback: T): T =>
+	(options as readonly unknown[]).includes(v) ? (v as T) : fallback;
+function num(v: unknown, min: number, max: number, integer = false): number {
+	if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) return Math.max(min, 0);
+	return integer ? Math.round(v) : v;
+}
+const MONEY_MAX = Number.MAX_SAFE_INTEGER;
+
+function readMember(m: Y.Map<unknown>): TeamMember {
+	return {
+		id: str(m.get('id')),
+		name: str(m.get('name')),
+		role: str(m.get('role')),
+		side: oneOf(m.get('side'), TEAM_SIDES, 'client'),
+		email: str(m.get('email'))
+	};
+}
+
+function readNeed(m: Y.Map<unknown>): SegmentNeed {
+	return {
+		id: str(m.get('id')),
+		text: str(m.get('text')),
+		mode: oneOf(m.get('mode'), NEED_MODES, 'pull')
+	};
+}
+
+function readSegment(m: Y.Map<unknown>): Segment {
+	const needs = m.get('needs');
+	const override = m.get('tierOverride');
+	return {
+		id: str(m.get('id')),
+		name: str(m.get('name')),
+		description: str(m.get('description')),
+		customers: num(m.get('customers'), 0, 1e12, true),
+		revenue: num(m.get('revenue'), 0, MONEY_MAX, true),
+		grossMargin: num(m.get('grossMargin'), 0, 1),
+		retention: num(m.get('retention'), 0, 1),
+		acquisitionCost: num(m.get('acquisitionCost'), 0, MONEY_MAX, true),
+		costToServe: num(m.get('costToServe'), 0, MONEY_MAX, true),
+		growth: num(m.get('growth'), -1, 10),
+		tierOverride: (TIERS as readonly unknown[]).includes(override)
+			? (override as Segment['tierOverride'])
+			: null,
+		tierOverrideReason: str(m.get('tierOverrideReason')),
+		needs: needs instanceof Y.Array ? (needs as Records).map(readNeed) : []
+	};
+}
 
 /**
  * A typed plain copy of the document, with defaults filled in for anything missing or malformed
@@ -60,15 +118,14 @@ export function readContent(doc: Y.Doc): EngagementContent {
 	const p = profileMap(doc);
 	const defaults = blankProfile('', 'en');
 	const month = p.get('fiscalYearStartMonth');
-	const size = p.get('companySize');
 	const lang = p.get('reportLanguage');
 	const currency = p.get('currency');
 	const profile: Profile = {
 		name: str(p.get('name')),
 		client: str(p.get('client')),
 		industry: str(p.get('industry')),
-		companySize: (COMPANY_SIZES as readonly unknown[]).includes(size)
-			? (size as Profile['companySize'])
+		companySize: (COMPANY_SIZES as readonly unknown[]).includes(p.get('companySize'))
+			? (p.get('companySize') as Profile['companySize'])
 			: null,
 		region: str(p.get('region')),
 		currency:
@@ -80,31 +137,33 @@ export function readContent(doc: Y.Doc): EngagementContent {
 		consultant: str(p.get('consultant')),
 		notes: str(p.get('notes'))
 	};
-	const team: TeamMember[] = [];
-	for (const m of teamArray(doc)) {
-		const side = m.get('side');
-		team.push({
-			id: str(m.get('id')),
-			name: str(m.get('name')),
-			role: str(m.get('role')),
-			side: (TEAM_SIDES as readonly unknown[]).includes(side)
-				? (side as TeamMember['side'])
-				: 'client',
-			email: str(m.get('email'))
-		});
-	}
-	return { profile, team };
+	return {
+		profile,
+		team: root(doc, 'team').map(readMember),
+		segments: root(doc, 'segments').map(readSegment)
+	};
 }
 
-function memberMap(member: TeamMember): Y.Map<unknown> {
-	return new Y.Map<unknown>(Object.entries(member));
+/* ---------- writing ---------- */
+
+/** A plain record as a Y.Map; arrays of records inside it become nested Y.Arrays of Y.Maps. */
+function toYMap(record: object): Y.Map<unknown> {
+	const map = new Y.Map<unknown>();
+	for (const [key, value] of Object.entries(record)) {
+		if (Array.isArray(value)) {
+			const nested = new Y.Array<Y.Map<unknown>>();
+			nested.push(value.map((item: object) => toYMap(item)));
+			map.set(key, nested);
+		} else map.set(key, value);
+	}
+	return map;
 }
 
 function fill(doc: Y.Doc, content: EngagementContent): void {
 	meta(doc).set('schemaVersion', DOCUMENT_SCHEMA_VERSION);
 	const p = profileMap(doc);
 	for (const [key, value] of Object.entries(content.profile)) p.set(key, value);
-	teamArray(doc).push(content.team.map(memberMap));
+	for (const name of ROOT_COLLECTIONS) root(doc, name).push(content[name].map(toYMap));
 }
 
 /** A document update that holds `content`, for creating a new engagement in one write. */
@@ -116,6 +175,58 @@ export function encodeContent(content: EngagementContent): Uint8Array {
 	return update;
 }
 
+function indexOf(records: Records, id: string): number {
+	for (let i = 0; i < records.length; i++) if (records.get(i).get('id') === id) return i;
+	return -1;
+}
+
+function find(records: Records, id: string): Y.Map<unknown> | undefined {
+	const i = indexOf(records, id);
+	return i >= 0 ? records.get(i) : undefined;
+}
+
+function needsOf(doc: Y.Doc, segmentId: string): Records | undefined {
+	const segment = find(root(doc, 'segments'), segmentId);
+	if (!segment) return undefined;
+	let needs = segment.get('needs');
+	if (!(needs instanceof Y.Array)) {
+		needs = new Y.Array<Y.Map<unknown>>();
+		segment.set('needs', needs);
+	}
+	return needs as Records;
+}
+
+/* Collection edits, shared by every list in the document. */
+function insertRecord(records: Records | undefined, record: object, index?: number) {
+	records?.insert(Math.min(index ?? records.length, records.length), [toYMap(record)]);
+}
+function patchRecord(records: Records | undefined, id: string, patch: object) {
+	const m = records && find(records, id);
+	if (!m) return;
+	for (const [key, value] of Object.entries(patch)) if (m.get(key) !== value) m.set(key, value);
+}
+function deleteRecord(records: Records | undefined, id: string) {
+	const i = records ? indexOf(records, id) : -1;
+	if (i >= 0) records!.delete(i, 1);
+}
+/** Moves a record to `toIndex` (its position after the move). */
+function moveRecord<T extends object>(
+	records: Records,
+	id: string,
+	toIndex: number,
+	read: (m: Y.Map<unknown>) => T
+) {
+	const from = indexOf(records, id);
+	if (from < 0) return;
+	const target = Math.max(0, Math.min(toIndex, records.length - 1));
+	if (target === from) return;
+	const copy = read(records.get(from));
+	records.delete(from, 1);
+	records.insert(target, [toYMap(copy)]);
+}
+
+const command = (doc: Y.Doc, fn: () => void) => doc.transact(fn, LOCAL_ORIGIN);
+
 /* ---------- commands: each one transaction, tracked for undo ---------- */
 
 export function setProfileField<K extends ProfileField>(
@@ -123,22 +234,14 @@ export function setProfileField<K extends ProfileField>(
 	field: K,
 	value: Profile[K]
 ): void {
-	doc.transact(() => {
+	command(doc, () => {
 		const p = profileMap(doc);
 		if (p.get(field) !== value) p.set(field, value);
-	}, LOCAL_ORIGIN);
+	});
 }
 
 export function addTeamMember(doc: Y.Doc, member: TeamMember, index?: number): void {
-	doc.transact(() => {
-		const team = teamArray(doc);
-		team.insert(Math.min(index ?? team.length, team.length), [memberMap(member)]);
-	}, LOCAL_ORIGIN);
-}
-
-function findMember(doc: Y.Doc, id: string): Y.Map<unknown> | undefined {
-	for (const m of teamArray(doc)) if (m.get('id') === id) return m;
-	return undefined;
+	command(doc, () => insertRecord(root(doc, 'team'), member, index));
 }
 
 export function updateTeamMember(
@@ -146,30 +249,56 @@ export function updateTeamMember(
 	id: string,
 	patch: Partial<Omit<TeamMember, 'id'>>
 ): void {
-	doc.transact(() => {
-		const m = findMember(doc, id);
-		if (!m) return;
-		for (const [key, value] of Object.entries(patch)) if (m.get(key) !== value) m.set(key, value);
-	}, LOCAL_ORIGIN);
+	command(doc, () => patchRecord(root(doc, 'team'), id, patch));
 }
 
 export function removeTeamMember(doc: Y.Doc, id: string): void {
-	doc.transact(() => {
-		const team = teamArray(doc);
-		const index = team.toArray().findIndex((m) => m.get('id') === id);
-		if (index >= 0) team.delete(index, 1);
-	}, LOCAL_ORIGIN);
+	command(doc, () => deleteRecord(root(doc, 'team'), id));
+}
+
+export type SegmentPatch = Partial<Omit<Segment, 'id' | 'needs'>>;
+
+export function addSegment(doc: Y.Doc, segment: Segment, index?: number): void {
+	command(doc, () => insertRecord(root(doc, 'segments'), segment, index));
+}
+
+export function updateSegment(doc: Y.Doc, id: string, patch: SegmentPatch): void {
+	command(doc, () => patchRecord(root(doc, 'segments'), id, patch));
+}
+
+export function removeSegment(doc: Y.Doc, id: string): void {
+	command(doc, () => deleteRecord(root(doc, 'segments'), id));
+}
+
+export function moveSegment(doc: Y.Doc, id: string, toIndex: number): void {
+	command(doc, () => moveRecord(root(doc, 'segments'), id, toIndex, readSegment));
+}
+
+export function addNeed(doc: Y.Doc, segmentId: string, need: SegmentNeed, index?: number): void {
+	command(doc, () => insertRecord(needsOf(doc, segmentId), need, index));
+}
+
+export function updateNeed(
+	doc: Y.Doc,
+	segmentId: string,
+	needId: string,
+	patch: Partial<Omit<SegmentNeed, 'id'>>
+): void {
+	command(doc, () => patchRecord(needsOf(doc, segmentId), needId, patch));
+}
+
+export function removeNeed(doc: Y.Doc, segmentId: string, needId: string): void {
+	command(doc, () => deleteRecord(needsOf(doc, segmentId), needId));
 }
 
 /** Replaces everything in the document (import over an engagement); one undoable step. */
 export function replaceContent(doc: Y.Doc, content: EngagementContent): void {
-	doc.transact(() => {
+	command(doc, () => {
 		const p = profileMap(doc);
 		for (const key of [...p.keys()]) if (!(key in content.profile)) p.delete(key);
-		const team = teamArray(doc);
-		team.delete(0, team.length);
+		for (const name of ROOT_COLLECTIONS) root(doc, name).delete(0, root(doc, name).length);
 		fill(doc, content);
-	}, LOCAL_ORIGIN);
+	});
 }
 
 export function createUndoManager(doc: Y.Doc): Y.UndoManager {

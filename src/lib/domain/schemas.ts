@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { COMPANY_SIZES, TEAM_SIDES } from './engagement/profile.ts';
+import { NEED_MODES } from './strategy/model.ts';
+import { TIERS } from './strategy/segments.ts';
 import { LOCALES } from './locales.ts';
 
 /**
@@ -48,8 +50,40 @@ export function isValidEmail(value: string): boolean {
 	return teamMemberSchema.shape.email.safeParse(value).success;
 }
 
+const id = z.string().min(1).max(64);
+/** Money: integer minor units (fen, cents), never negative here. */
+const money = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+/** A rate as a decimal: 0.85 is 85 %. */
+const rate = z.number().min(0).max(1);
+
+export const segmentNeedSchema = z.strictObject({
+	id,
+	text: z.string().max(500),
+	/** push: the company pushes it to the customer; pull: the customer asks for it. */
+	mode: z.enum(NEED_MODES)
+});
+
+export const segmentSchema = z.strictObject({
+	id,
+	name: z.string().max(200),
+	description: z.string().max(5000),
+	customers: z.number().int().min(0).max(1e12),
+	revenue: money,
+	grossMargin: rate,
+	retention: rate,
+	acquisitionCost: money,
+	costToServe: money,
+	/** Yearly growth as a decimal, −100 % to +1000 %. */
+	growth: z.number().min(-1).max(10),
+	/** The tier the user chose over the suggested one, with the reason. */
+	tierOverride: z.enum(TIERS).nullable(),
+	tierOverrideReason: z.string().max(2000),
+	needs: z.array(segmentNeedSchema).max(500)
+});
+
 /** Everything an engagement holds. Later areas add their parts here. */
 export const engagementContentSchema = z.strictObject({
 	profile: profileSchema,
-	team: z.array(teamMemberSchema).max(10_000)
+	team: z.array(teamMemberSchema).max(10_000),
+	segments: z.array(segmentSchema).max(2_000)
 });

@@ -49,7 +49,7 @@ export function blankContent(
 	name: string,
 	reportLanguage: Profile['reportLanguage']
 ): EngagementContent {
-	return { profile: blankProfile(name, reportLanguage), team: [] };
+	return { profile: blankProfile(name, reportLanguage), team: [], segments: [] };
 }
 
 /** The fields that the engagement list shows, kept beside the document for fast listing. */

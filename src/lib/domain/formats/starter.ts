@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { COMPANY_SIZES, TEAM_SIDES, type EngagementContent } from '../engagement/profile.ts';
 import type { Locale } from '../locales.ts';
-import { localizedTextSchema } from '../schemas.ts';
+import { localizedTextSchema, segmentSchema } from '../schemas.ts';
+import { NEED_MODES } from '../strategy/model.ts';
 import { problemsFromZod, type Problem } from './problems.ts';
 import { zodErrorMap } from './zod-locale.ts';
 
@@ -47,7 +48,21 @@ export const starterSchema = z
 					email: z.union([z.literal(''), z.email()])
 				})
 			)
+			.max(200),
+		/** Customer segments with their numbers; money in minor units, rates as decimals. */
+		segments: z
+			.array(
+				segmentSchema
+					.omit({ id: true, name: true, description: true, tierOverrideReason: true, needs: true })
+					.extend({
+						name: lt,
+						description: lt,
+						tierOverrideReason: lt,
+						needs: z.array(z.strictObject({ text: lt, mode: z.enum(NEED_MODES) })).max(100)
+					})
+			)
 			.max(200)
+			.default([])
 	})
 	.meta({
 		title: 'CRM Strategy Workbench engagement starter',
@@ -92,6 +107,14 @@ export function instantiateStarter(
 			role: m.role[locale],
 			side: m.side,
 			email: m.email
+		})),
+		segments: starter.segments.map((seg) => ({
+			...seg,
+			id: newId(),
+			name: seg.name[locale],
+			description: seg.description[locale],
+			tierOverrideReason: seg.tierOverrideReason[locale],
+			needs: seg.needs.map((n) => ({ id: newId(), text: n.text[locale], mode: n.mode }))
 		}))
 	};
 }

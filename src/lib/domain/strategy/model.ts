@@ -1,0 +1,28 @@
+import type { z } from 'zod';
+import type { segmentNeedSchema, segmentSchema } from '../schemas.ts';
+
+/** The types of the strategy studio's data; the zod schemas in schemas.ts define them. */
+
+export const NEED_MODES = ['push', 'pull'] as const;
+export type NeedMode = (typeof NEED_MODES)[number];
+
+export type Segment = z.infer<typeof segmentSchema>;
+export type SegmentNeed = z.infer<typeof segmentNeedSchema>;
+
+export function blankSegment(id: string, name: string): Segment {
+	return {
+		id,
+		name,
+		description: '',
+		customers: 0,
+		revenue: 0,
+		grossMargin: 0,
+		retention: 0,
+		acquisitionCost: 0,
+		costToServe: 0,
+		growth: 0,
+		tierOverride: null,
+		tierOverrideReason: '',
+		needs: []
+	};
+}
