@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	currencyExponent,
+	formatMoneyCompact,
 	formatMoney,
 	formatNumber,
 	formatRelative,
@@ -14,6 +15,9 @@ describe('locale formatting', () => {
 		expect(formatMoney(1500, 'JPY', 'en')).toBe('¥1,500');
 		expect(formatMoney(10, 'USD', 'en')).toBe('$0.10');
 		expect(currencyExponent('KRW')).toBe(0);
+		expect(formatMoneyCompact(126_000_000_000, 'CNY', 'en')).toBe('CN¥1.26B');
+		expect(formatMoneyCompact(126_000_000_000, 'CNY', 'zh-CN')).toBe('¥12.6亿');
+		expect(formatMoneyCompact(126_000_000_000, 'TWD', 'zh-TW')).toBe('$12.6億');
 	});
 	it('formats numbers, months and relative times per locale', () => {
 		expect(formatNumber(1234567.5, 'en')).toBe('1,234,567.5');

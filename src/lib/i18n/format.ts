@@ -35,6 +35,17 @@ export function formatMoney(minor: number, currency: string, locale: Locale): st
 	return numberFormat(locale, { style: 'currency', currency }).format(minor / 10 ** exponent);
 }
 
+/** A short amount for tables and charts: "CN¥1.3B", "¥12.6亿". */
+export function formatMoneyCompact(minor: number, currency: string, locale: Locale): string {
+	const exponent = currencyExponent(currency);
+	return numberFormat(locale, {
+		style: 'currency',
+		currency,
+		notation: 'compact',
+		maximumSignificantDigits: 3
+	}).format(minor / 10 ** exponent);
+}
+
 export function currencyName(code: string, locale: Locale): string {
 	try {
 		return new Intl.DisplayNames([locale], { type: 'currency' }).of(code) ?? code;

@@ -39,6 +39,8 @@ class I18n {
 	number = (value: number, options?: Intl.NumberFormatOptions) =>
 		fmt.formatNumber(value, this.locale, options);
 	money = (minor: number, currency: string) => fmt.formatMoney(minor, currency, this.locale);
+	moneyCompact = (minor: number, currency: string) =>
+		fmt.formatMoneyCompact(minor, currency, this.locale);
 	date = (time: number | Date) => fmt.formatDate(time, this.locale);
 	dateTime = (time: number | Date) => fmt.formatDateTime(time, this.locale);
 	relative = (time: number, now = Date.now()) => fmt.formatRelative(time, now, this.locale);

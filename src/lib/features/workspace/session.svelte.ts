@@ -112,6 +112,14 @@ export class EngagementSession {
 		return this.#opened.doc;
 	}
 
+	/**
+	 * Runs one typed command of the engagement document (see documents/engagement-doc.ts), e.g.
+	 * `session.apply((doc) => updateSegment(doc, id, patch))`: one transaction, one undo step.
+	 */
+	apply(command: (doc: Y.Doc) => void) {
+		command(this.#doc);
+	}
+
 	setProfile<K extends ProfileField>(field: K, value: Profile[K]) {
 		setProfileField(this.#doc, field, value);
 	}
