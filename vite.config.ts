@@ -2,6 +2,7 @@
 import { defineConfig } from 'vite';
 import { sveltekit } from '@sveltejs/kit/vite';
 import adapter from '@sveltejs/adapter-static';
+import pkg from './package.json' with { type: 'json' };
 
 export default defineConfig({
 	plugins: [
@@ -16,6 +17,7 @@ export default defineConfig({
 			version: { name: process.env.APP_VERSION ?? Date.now().toString(36) }
 		})
 	],
+	define: { __APP_VERSION__: JSON.stringify(pkg.version) },
 	build: { target: 'es2023' },
 	server: { port: 5173, strictPort: true },
 	preview: { port: 4173, strictPort: true },

@@ -6,7 +6,9 @@
  *   persistence   imports domain, dexie, y-dexie (and yjs types)
  *   i18n          imports domain
  *   ui            imports i18n and svelte, never a feature
- *   features      import anything below them, and other features only through their index.ts
+ *   features      import anything below them, and other features only through their index.ts;
+ *                 never Dexie or y-dexie (persistence is the only place for them), and Yjs for
+ *                 types only (the documents layer is the only place that edits a Y.Doc)
  *   lib           never imports from routes
  */
 import path from 'node:path';
@@ -24,6 +26,19 @@ const allowed = {
 	integrations: { layers: ['integrations', 'domain'], packages: null },
 	features: { layers: null, packages: null }
 };
+
+/** Packages a layer may not import at all, or only for types. */
+const denied = { features: ['dexie', 'y-dexie'] };
+const typeOnly = { features: ['yjs'] };
+
+/** @param {any} node */
+function isTypeOnly(node) {
+	if (node.importKind === 'type' || node.exportKind === 'type') return true;
+	const specifiers = node.specifiers ?? [];
+	return (
+		specifiers.length > 0 && specifiers.every((/** @type {any} */ s) => s.importKind === 'type')
+	);
+}
 
 /** @param {string} file */
 function layerOf(file) {
@@ -98,6 +113,21 @@ export default {
 				return;
 			}
 			const pkg = packageName(source);
+			const layerKey = /** @type {keyof typeof denied} */ (from.layer);
+			if (pkg && denied[layerKey]?.includes(pkg)) {
+				context.report({
+					node,
+					message: `'${from.layer}' may not import '${pkg}': only persistence talks to the database, so that storage can change in one place.`
+				});
+				return;
+			}
+			if (pkg && typeOnly[layerKey]?.includes(pkg) && !isTypeOnly(node)) {
+				context.report({
+					node,
+					message: `'${from.layer}' may import '${pkg}' for types only (import type …): documents/ holds the code that edits a Y.Doc.`
+				});
+				return;
+			}
 			if (pkg && rule.packages && !rule.packages.includes(pkg)) {
 				context.report({
 					node,

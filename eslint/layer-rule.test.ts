@@ -1,10 +1,13 @@
 import { RuleTester } from 'eslint';
+import ts from 'typescript-eslint';
 import { describe, it } from 'vitest';
 import rule from './layer-rule.js';
 
 RuleTester.describe = describe;
 RuleTester.it = it;
-const tester = new RuleTester({ languageOptions: { ecmaVersion: 2024, sourceType: 'module' } });
+const tester = new RuleTester({
+	languageOptions: { parser: ts.parser, ecmaVersion: 2024, sourceType: 'module' }
+});
 const lib = '/repo/src/lib';
 
 tester.run('workbench/layers', rule, {
@@ -19,7 +22,11 @@ tester.run('workbench/layers', rule, {
 		},
 		{
 			filename: `${lib}/features/x/A.ts`,
-			code: "import { y } from '#lib/features/y/index.ts'; import Dexie from 'dexie';"
+			code: "import { y } from '#lib/features/y/index.ts'; import { z } from 'zod';"
+		},
+		{
+			filename: `${lib}/features/x/A.ts`,
+			code: "import type * as Y from 'yjs'; import { type Doc } from 'yjs';"
 		},
 		{
 			filename: `${lib}/domain/a.test.ts`,
@@ -44,6 +51,13 @@ tester.run('workbench/layers', rule, {
 			code: "import B from '#lib/features/y/B.svelte';",
 			errors: 1
 		},
-		{ filename: `${lib}/ui/B.ts`, code: "import { r } from '../../routes/r.ts';", errors: 1 }
+		{ filename: `${lib}/ui/B.ts`, code: "import { r } from '../../routes/r.ts';", errors: 1 },
+		{ filename: `${lib}/features/x/A.ts`, code: "import Dexie from 'dexie';", errors: 1 },
+		{
+			filename: `${lib}/features/x/A.ts`,
+			code: "import { DexieYProvider } from 'y-dexie';",
+			errors: 1
+		},
+		{ filename: `${lib}/features/x/A.ts`, code: "import * as Y from 'yjs';", errors: 1 }
 	]
 });

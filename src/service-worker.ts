@@ -7,8 +7,11 @@ import { self } from '$app/service-worker';
 
 /**
  * Offline support: the app shell (index.html, the built JS and CSS, static files) is cached at
- * install; every later request for those is answered from the cache first, so the app starts
- * with the network off. The app fetches nothing else: its data lives in IndexedDB.
+ * install, and requests for those are answered from the cache, so the app starts with the
+ * network off. The app fetches nothing else: its data lives in IndexedDB.
+ *
+ * A new version does not take over open tabs (no skipWaiting): it waits until every tab of the
+ * old version is closed, so a tab never loses the chunks it was built with halfway through.
  */
 const CACHE = `crm-workbench-${version}`;
 const SHELL = [
@@ -18,22 +21,19 @@ const SHELL = [
 ];
 const scope = new URL(self.registration.scope);
 const toUrl = (path: string) => new URL(path, scope).href;
-const PRECACHE = [...new Set(['', ...SHELL].map(toUrl))];
 const INDEX = toUrl('');
+const PRECACHE = new Set([INDEX, ...SHELL.map(toUrl)]);
 
 self.addEventListener('install', (event) => {
-	event.waitUntil(
-		caches
-			.open(CACHE)
-			.then((cache) => cache.addAll(PRECACHE))
-			.then(() => self.skipWaiting())
-	);
+	event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll([...PRECACHE])));
 });
 
 self.addEventListener('activate', (event) => {
 	event.waitUntil(
 		(async () => {
 			for (const key of await caches.keys()) if (key !== CACHE) await caches.delete(key);
+			// The first install takes control of the page that installed it, so that it works
+			// offline from then on; a later version only activates once the old tabs are gone.
 			await self.clients.claim();
 		})()
 	);
@@ -45,22 +45,14 @@ self.addEventListener('fetch', (event) => {
 	if (request.method !== 'GET' || SHELL.length === 0) return;
 	const url = new URL(request.url);
 	if (url.origin !== scope.origin) return;
+	// Every page is index.html (routes live in the URL's hash); other files only if precached.
+	const key = request.mode === 'navigate' ? INDEX : url.origin + url.pathname;
+	if (!PRECACHE.has(key)) return;
 	event.respondWith(
 		(async () => {
-			const cache = await caches.open(CACHE);
-			// Every page is index.html: routes live in the URL's hash.
-			const key = request.mode === 'navigate' ? INDEX : url.href;
-			const cached = await cache.match(key, { ignoreSearch: request.mode === 'navigate' });
+			const cached = await caches.match(key, { cacheName: CACHE });
 			if (cached) return cached;
-			try {
-				const response = await fetch(request);
-				if (response.ok && response.type === 'basic') cache.put(request, response.clone());
-				return response;
-			} catch (error) {
-				const fallback = request.mode === 'navigate' ? await cache.match(INDEX) : undefined;
-				if (fallback) return fallback;
-				throw error;
-			}
+			return fetch(request);
 		})()
 	);
 });

@@ -33,6 +33,11 @@ for (const locale of ['en', 'zh-CN', 'zh-TW'] as const) {
 		await expect(page).toHaveURL(/#\/e\//);
 		await expect(page.getByRole('table')).toBeVisible();
 		await expectNoSeriousViolations(page, 'overview');
+		await page.getByRole('navigation').getByRole('link').nth(1).click();
+		await page.locator('button.row-select').first().click();
+		await expect(page.locator('canvas').first()).toBeVisible();
+		await expectNoSeriousViolations(page, 'segments');
+		await page.getByRole('navigation').getByRole('link').first().click();
 		await page
 			.getByRole('button')
 			.filter({ hasText: /Replace from file|从文件替换|從檔案取代/ })

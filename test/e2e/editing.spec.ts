@@ -42,7 +42,9 @@ test('an empty name is refused with a message and nothing is lost', async ({ pag
 	await expect(name).toHaveValue('Keep me');
 });
 
-test('undo and redo work with the buttons and the keyboard', async ({ page }) => {
+test('undo and redo work with the buttons and the keyboard, one field at a time', async ({
+	page
+}) => {
 	await new EngagementsList(page).goto();
 	await new EngagementsList(page).create('Undo test');
 	const ws = new Workspace(page);
@@ -50,11 +52,13 @@ test('undo and redo work with the buttons and the keyboard', async ({ page }) =>
 	const redo = page.getByRole('button', { name: 'Redo', exact: true });
 	await expect(undo).toBeDisabled();
 	await ws.field('Client').fill('First client');
-	await page.waitForTimeout(700); // a new undo step starts after a pause in typing
 	await ws.field('Region').fill('East China');
 	await ws.field('Company size').selectOption('sme');
+	// Each field is its own undo step, however quickly they were edited.
 	await undo.click();
 	await expect(ws.field('Company size')).toHaveValue('');
+	await expect(ws.field('Region')).toHaveValue('East China');
+	await page.keyboard.press('Control+z');
 	await expect(ws.field('Region')).toHaveValue('');
 	await expect(ws.field('Client')).toHaveValue('First client');
 	await page.keyboard.press('Control+z');
@@ -68,6 +72,25 @@ test('undo and redo work with the buttons and the keyboard', async ({ page }) =>
 	await page.reload();
 	await expect(ws.field('Region')).toHaveValue('East China');
 	await expect(ws.field('Client')).toHaveValue('First client');
+	await expect(ws.field('Company size')).toHaveValue('');
+});
+
+test('an engagement deleted in another tab stops taking edits there, and can be restored', async ({
+	context
+}) => {
+	const a = await context.newPage();
+	await new EngagementsList(a).goto();
+	await new EngagementsList(a).create('Deleted elsewhere');
+	const b = await context.newPage();
+	await new EngagementsList(b).goto();
+	await b.getByRole('button', { name: 'Delete Deleted elsewhere' }).click();
+	await b.getByRole('dialog').getByRole('button', { name: 'Delete engagement' }).click();
+	const banner = a.getByRole('alert').filter({ hasText: 'deleted in another tab' });
+	await expect(banner).toBeVisible();
+	await a.getByLabel('Client', { exact: true }).fill('Typed after the deletion');
+	await banner.getByRole('button', { name: 'Restore' }).click();
+	await expect(banner).toHaveCount(0);
+	await expect(b.getByRole('rowheader', { name: 'Deleted elsewhere' })).toBeVisible();
 });
 
 test('two tabs on one engagement show each other’s edits live', async ({ context }) => {

@@ -114,9 +114,8 @@ for (const [what, content, message] of bad) {
 		await expect(dialog.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
 		await dialog.getByRole('button', { name: 'Cancel' }).click();
 		await expect(page.getByRole('rowheader')).toHaveText(['Existing']);
-		expect(await page.evaluate(() => ({}) as Record<string, unknown>)).not.toHaveProperty(
-			'polluted'
-		);
+		// Nothing reached Object.prototype (an own-property check could not see that).
+		expect(await page.evaluate(() => 'polluted' in {} || 'x' in {})).toBe(false);
 	});
 }
 

@@ -42,9 +42,7 @@ export class Workspace {
 	}
 
 	async expectSaved() {
-		await expect(
-			this.page.getByRole('status').filter({ hasText: 'All changes saved' })
-		).toBeVisible();
+		await expect(this.page.getByText('All changes saved')).toBeVisible();
 	}
 
 	async export(): Promise<{ name: string; json: Record<string, unknown>; text: string }> {

@@ -185,4 +185,20 @@ describe('engagement document', () => {
 			needs: []
 		});
 	});
+
+	it('shows a record once when two devices moved it at the same time', () => {
+		const a = docWith(
+			anEngagement({}, [], [aSegment({ id: 's1' }), aSegment({ id: 's2' }), aSegment({ id: 's3' })])
+		);
+		const b = new Y.Doc();
+		Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+		moveSegment(a, 's1', 2);
+		moveSegment(b, 's1', 1);
+		Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+		Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+		const ids = readContent(a).segments.map((s) => s.id);
+		expect(ids.filter((id) => id === 's1')).toHaveLength(1);
+		expect(ids.sort()).toEqual(['s1', 's2', 's3']);
+		expect(readContent(b)).toEqual(readContent(a));
+	});
 });

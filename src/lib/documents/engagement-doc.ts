@@ -68,6 +68,25 @@ function num(v: unknown, min: number, max: number, integer = false): number {
 }
 const MONEY_MAX = Number.MAX_SAFE_INTEGER;
 
+/**
+ * The records of a list, each id once. Two devices moving the same record at the same time
+ * can leave two copies of it (a move is a delete and an insert); the first one wins.
+ */
+function readRecords<T extends { id: string }>(
+	records: Records,
+	read: (m: Y.Map<unknown>) => T
+): T[] {
+	const seen = new Set<string>();
+	const out: T[] = [];
+	for (const m of records) {
+		const record = read(m);
+		if (seen.has(record.id)) continue;
+		seen.add(record.id);
+		out.push(record);
+	}
+	return out;
+}
+
 function readMember(m: Y.Map<unknown>): TeamMember {
 	return {
 		id: str(m.get('id')),
@@ -104,7 +123,7 @@ function readSegment(m: Y.Map<unknown>): Segment {
 			? (override as Segment['tierOverride'])
 			: null,
 		tierOverrideReason: str(m.get('tierOverrideReason')),
-		needs: needs instanceof Y.Array ? (needs as Records).map(readNeed) : []
+		needs: needs instanceof Y.Array ? readRecords(needs as Records, readNeed) : []
 	};
 }
 
@@ -139,8 +158,8 @@ export function readContent(doc: Y.Doc): EngagementContent {
 	};
 	return {
 		profile,
-		team: root(doc, 'team').map(readMember),
-		segments: root(doc, 'segments').map(readSegment)
+		team: readRecords(root(doc, 'team'), readMember),
+		segments: readRecords(root(doc, 'segments'), readSegment)
 	};
 }
 

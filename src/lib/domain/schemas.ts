@@ -85,5 +85,6 @@ export const segmentSchema = z.strictObject({
 export const engagementContentSchema = z.strictObject({
 	profile: profileSchema,
 	team: z.array(teamMemberSchema).max(10_000),
-	segments: z.array(segmentSchema).max(2_000)
+	/** Added after the first files were written; a file without it has no segments. */
+	segments: z.array(segmentSchema).max(2_000).default([])
 });

@@ -51,7 +51,10 @@ describe('accessible names contain the visible label (WCAG 2.5.3)', () => {
 		['engagements.archive', 'engagements.archiveLabel'],
 		['engagements.unarchive', 'engagements.unarchiveLabel'],
 		['engagements.delete', 'engagements.deleteLabel'],
-		['team.remove', 'team.removeLabel']
+		['team.remove', 'team.removeLabel'],
+		['team.remove', 'team.removeUnnamed'],
+		['segments.remove', 'segments.removeLabel'],
+		['segments.remove', 'segments.removeNeedLabel']
 	];
 	it.each([
 		['en', en],

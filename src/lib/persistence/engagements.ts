@@ -39,6 +39,22 @@ export function watchEngagements(db: WorkbenchDb): Observable<EngagementSummary[
 	});
 }
 
+/** One engagement's row as it changes (undefined once it is purged), for an open view of it. */
+export function watchEngagement(
+	db: WorkbenchDb,
+	id: string
+): Observable<EngagementSummary | undefined> {
+	return liveQuery(async () => {
+		const row = await db.engagements.get(id);
+		return row && summary(row);
+	});
+}
+
+/** Whether this browser holds an engagement with this id, deleted ones included. */
+export async function engagementExists(db: WorkbenchDb, id: string): Promise<boolean> {
+	return (await db.engagements.where('id').equals(id).count()) > 0;
+}
+
 export async function getEngagement(
 	db: WorkbenchDb,
 	id: string
@@ -82,26 +98,40 @@ export async function touchEngagement(
 	await db.engagements.update(id, { ...fields, updatedAt: now });
 }
 
-export async function setArchived(db: WorkbenchDb, id: string, archived: boolean) {
-	await db.engagements.update(id, { archived: archived ? 1 : 0 });
+/** Archives or brings back an engagement; false when it is not there any more. */
+export async function setArchived(
+	db: WorkbenchDb,
+	id: string,
+	archived: boolean
+): Promise<boolean> {
+	return (await db.engagements.update(id, { archived: archived ? 1 : 0 })) > 0;
 }
 
 /** Hides an engagement; `restoreEngagement` brings it back until `purgeDeleted` runs. */
-export async function softDeleteEngagement(db: WorkbenchDb, id: string, now = Date.now()) {
-	await db.engagements.update(id, { deletedAt: now });
+export async function softDeleteEngagement(
+	db: WorkbenchDb,
+	id: string,
+	now = Date.now()
+): Promise<boolean> {
+	return (await db.engagements.update(id, { deletedAt: now })) > 0;
 }
 
-export async function restoreEngagement(db: WorkbenchDb, id: string) {
-	await db.engagements.update(id, { deletedAt: null });
+/** Brings back a deleted engagement; false when it is already gone for good. */
+export async function restoreEngagement(db: WorkbenchDb, id: string): Promise<boolean> {
+	return (await db.engagements.update(id, { deletedAt: null })) > 0;
 }
 
-/** Removes for good the engagements deleted before `before` (their documents go with them). */
+/**
+ * Removes for good the engagements deleted before `before`, with their documents, in one
+ * transaction: a restore made meanwhile in another tab either happens first (and is kept) or
+ * finds the engagement gone.
+ */
 export async function purgeDeleted(db: WorkbenchDb, before = Date.now()): Promise<number> {
-	const ids = (await db.engagements.toArray())
-		.filter((r) => r.deletedAt !== null && r.deletedAt <= before)
-		.map((r) => r.id);
-	if (ids.length > 0) await db.engagements.bulkDelete(ids);
-	return ids.length;
+	return db.transaction('rw', db.engagements, db.table(ENGAGEMENT_UPDATES_TABLE), async () => {
+		const ids = await db.engagements.where('deletedAt').belowOrEqual(before).primaryKeys();
+		if (ids.length > 0) await db.engagements.bulkDelete(ids);
+		return ids.length;
+	});
 }
 
 export interface OpenDocument {

@@ -12,12 +12,14 @@ class Toasts {
 
 	show(
 		message: string,
-		options: { kind?: Toast['kind']; action?: Toast['action']; timeoutMs?: number } = {}
+		options: { kind?: Toast['kind']; action?: Toast['action']; timeoutMs?: number | null } = {}
 	) {
 		const id = this.#next++;
 		this.items.push({ id, message, kind: options.kind ?? 'info', action: options.action });
-		const timeout = options.timeoutMs ?? (options.action ? 10_000 : 5_000);
-		setTimeout(() => this.dismiss(id), timeout);
+		// Errors stay until dismissed; notices go after a while (longer when they offer an action).
+		const timeout =
+			options.timeoutMs ?? (options.kind === 'error' ? null : options.action ? 10_000 : 5_000);
+		if (timeout !== null) setTimeout(() => this.dismiss(id), timeout);
 		return id;
 	}
 

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { aTeamMember, anEngagement } from '../../../../test/factories.ts';
 import {
@@ -91,5 +92,13 @@ describe('engagement export file', () => {
 			'零售-CRM-2027-Q1-2026-11-22.crmws.json'
 		);
 		expect(exportFileName('  ', day)).toBe('engagement-2026-11-22.crmws.json');
+	});
+	it('still reads a file written before segments existed (fixture)', () => {
+		const text = fs.readFileSync('test/fixtures/engagement-v1-before-segments.crmws.json', 'utf8');
+		const result = readEngagementFile(text, 'zh-CN');
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		expect(result.file.engagement.content.segments).toEqual([]);
+		expect(result.file.engagement.content.team[0]!.name).toBe('林若溪');
 	});
 });

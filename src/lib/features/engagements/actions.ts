@@ -9,15 +9,17 @@ import type { EngagementFile, EngagementFileResult } from '#lib/domain/formats/e
 import { MAX_FILE_BYTES } from '#lib/domain/formats/safe-json.ts';
 import type { Locale } from '#lib/domain/locales.ts';
 import type { WorkbenchDb } from '#lib/persistence/db.ts';
+import type { Doc } from 'yjs';
 import {
 	createEngagement,
+	engagementExists,
 	getEngagement,
 	openDocument,
 	touchEngagement,
 	whenWritten
 } from '#lib/persistence/engagements.ts';
 
-export const GENERATOR = 'CRM Strategy Workbench 0.1';
+export const GENERATOR = `CRM Strategy Workbench ${__APP_VERSION__}`;
 
 /** The file format (and zod with it) loads when a file is read or written, not with the app. */
 const fileFormat = () => import('#lib/domain/formats/engagement-file.ts');
@@ -30,33 +32,45 @@ export async function createFromContent(
 	return createEngagement(db, indexFields(content.profile), encodeContent(content), options);
 }
 
-/** Runs `fn` on an engagement's document that is not open in this view, then saves. */
-async function withDocument<T>(
+export class EngagementMissingError extends Error {}
+
+async function open(db: WorkbenchDb, id: string) {
+	const opened = await openDocument(db, id);
+	if (!opened) throw new EngagementMissingError(id);
+	return opened;
+}
+
+/** Runs a command on an engagement's document that is not open in this view, then saves it. */
+async function editEngagement(
 	db: WorkbenchDb,
 	id: string,
-	fn: (doc: import('yjs').Doc) => T
-): Promise<T> {
-	const opened = await openDocument(db, id);
-	if (!opened) throw new Error(`Engagement ${id} not found`);
+	command: (doc: Doc) => void
+): Promise<void> {
+	const opened = await open(db, id);
 	try {
-		const result = fn(opened.doc);
+		command(opened.doc);
 		await whenWritten(db);
 		await touchEngagement(db, id, indexFields(readContent(opened.doc).profile));
-		return result;
 	} finally {
 		opened.close();
 	}
 }
 
+/** Reads an engagement without changing anything (its "last change" stays as it was). */
 export async function readEngagementContent(
 	db: WorkbenchDb,
 	id: string
 ): Promise<EngagementContent> {
-	return withDocument(db, id, readContent);
+	const opened = await open(db, id);
+	try {
+		return readContent(opened.doc);
+	} finally {
+		opened.close();
+	}
 }
 
 export async function renameEngagement(db: WorkbenchDb, id: string, name: string): Promise<void> {
-	await withDocument(db, id, (doc) => setProfileField(doc, 'name', name));
+	await editEngagement(db, id, (doc) => setProfileField(doc, 'name', name));
 }
 
 export async function duplicateEngagement(
@@ -65,7 +79,8 @@ export async function duplicateEngagement(
 	copyName: string
 ): Promise<string> {
 	const content = await readEngagementContent(db, id);
-	return createFromContent(db, { ...content, profile: { ...content.profile, name: copyName } });
+	const name = copyName.length > 200 ? `${copyName.slice(0, 199)}…` : copyName;
+	return createFromContent(db, { ...content, profile: { ...content.profile, name } });
 }
 
 export async function buildExport(db: WorkbenchDb, id: string, now = new Date()) {
@@ -102,7 +117,7 @@ export async function checkImportFile(file: File, locale: Locale): Promise<Engag
 /** Adds the file's engagement as a new one (keeping its id when this device does not have it). */
 export async function importAsNew(db: WorkbenchDb, file: EngagementFile): Promise<string> {
 	const e = file.engagement;
-	const taken = (await db.engagements.get(e.id)) !== undefined;
+	const taken = await engagementExists(db, e.id);
 	return createFromContent(db, e.content, {
 		id: taken ? undefined : e.id,
 		createdAt: Date.parse(e.createdAt),
@@ -116,5 +131,5 @@ export async function importReplacing(
 	id: string,
 	file: EngagementFile
 ): Promise<void> {
-	await withDocument(db, id, (doc) => replaceContent(doc, file.engagement.content));
+	await editEngagement(db, id, (doc) => replaceContent(doc, file.engagement.content));
 }

@@ -3,6 +3,7 @@ import {
 	addTeamMember,
 	createUndoManager,
 	readContent,
+	DocumentTooNewError,
 	removeTeamMember,
 	setProfileField,
 	updateTeamMember,
@@ -20,6 +21,7 @@ import {
 	newId,
 	openDocument,
 	touchEngagement,
+	watchEngagement,
 	whenWritten,
 	type OpenDocument
 } from '#lib/persistence/engagements.ts';
@@ -31,19 +33,23 @@ export type SaveState = 'saved' | 'saving' | 'failed';
  * or from another tab), undo/redo, and whether the last edits have reached the database.
  */
 export class EngagementSession {
-	status = $state<'opening' | 'open' | 'missing' | 'failed'>('opening');
+	status = $state<'opening' | 'open' | 'missing' | 'tooNew' | 'failed'>('opening');
 	content = $state.raw<EngagementContent | null>(null);
 	canUndo = $state(false);
 	canRedo = $state(false);
 	save = $state<SaveState>('saved');
 	saveError = $state<string | null>(null);
 	error = $state<string | null>(null);
+	/** Set when the engagement is deleted in another tab while open here: edits stop. */
+	removed = $state<'deleted' | 'purged' | null>(null);
 
 	#db: WorkbenchDb;
 	#opened: OpenDocument | undefined;
 	#undo: Y.UndoManager | undefined;
 	#pending = 0;
 	#closed = false;
+	#lastKey: string | undefined;
+	#cleanup: Array<() => void> = [];
 
 	readonly id: string;
 
@@ -75,17 +81,33 @@ export class EngagementSession {
 			undo.on('stack-item-added', refreshUndo);
 			undo.on('stack-item-popped', refreshUndo);
 			undo.on('stack-cleared', refreshUndo);
-			doc.on('update', (_update: Uint8Array, origin: unknown) => {
+			const onTransaction = (tr: Y.Transaction) => {
+				if (tr.changed.size === 0 && tr.deleteSet.clients.size === 0) return;
 				this.content = readContent(doc);
 				// Edits made here (commands, undo, redo) are saved by y-dexie; wait for the write.
-				if (origin === LOCAL_ORIGIN || origin === undo) this.#trackWrite();
-			});
-			opened.provider.on('error', (e: unknown) => {
+				if (tr.origin === LOCAL_ORIGIN || tr.origin === undo) this.#trackWrite();
+			};
+			doc.on('afterTransaction', onTransaction);
+			const onError = (e: unknown) => {
 				this.save = 'failed';
 				this.saveError = e instanceof Error ? e.message : String(e);
+			};
+			opened.provider.on('error', onError);
+			const row = watchEngagement(this.#db, this.id).subscribe((summary) => {
+				this.removed =
+					summary === undefined ? 'purged' : summary.deletedAt !== null ? 'deleted' : null;
 			});
+			this.#cleanup.push(
+				() => doc.off('afterTransaction', onTransaction),
+				() => opened.provider.off('error', onError),
+				() => row.unsubscribe()
+			);
 			this.status = 'open';
 		} catch (e) {
+			if (e instanceof DocumentTooNewError) {
+				this.status = 'tooNew';
+				return;
+			}
 			this.error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
 			this.status = 'failed';
 		}
@@ -107,52 +129,61 @@ export class EngagementSession {
 			});
 	}
 
-	get #doc(): Y.Doc {
-		if (!this.#opened) throw new Error('The engagement is not open');
-		return this.#opened.doc;
-	}
-
 	/**
 	 * Runs one typed command of the engagement document (see documents/engagement-doc.ts), e.g.
-	 * `session.apply((doc) => updateSegment(doc, id, patch))`: one transaction, one undo step.
+	 * `session.apply((doc) => updateSegment(doc, id, patch), 'segment.' + id + '.name')`.
+	 * Quick edits with the same `key` (typing in one field) make one undo step; any other edit,
+	 * and every edit without a key, starts a new one.
 	 */
-	apply(command: (doc: Y.Doc) => void) {
-		command(this.#doc);
+	apply(command: (doc: Y.Doc) => void, key?: string) {
+		if (!this.#opened || this.removed) return;
+		if (key === undefined || key !== this.#lastKey) this.#undo?.stopCapturing();
+		this.#lastKey = key;
+		command(this.#opened.doc);
 	}
 
 	setProfile<K extends ProfileField>(field: K, value: Profile[K]) {
-		setProfileField(this.#doc, field, value);
+		this.apply((doc) => setProfileField(doc, field, value), `profile.${field}`);
 	}
 
 	addMember(member: Omit<TeamMember, 'id'>): string {
 		const id = newId();
-		addTeamMember(this.#doc, { id, ...member });
+		this.apply((doc) => addTeamMember(doc, { id, ...member }));
 		return id;
 	}
 
 	updateMember(id: string, patch: Partial<Omit<TeamMember, 'id'>>) {
-		updateTeamMember(this.#doc, id, patch);
+		this.apply(
+			(doc) => updateTeamMember(doc, id, patch),
+			`team.${id}.${Object.keys(patch).join()}`
+		);
 	}
 
 	removeMember(id: string) {
-		removeTeamMember(this.#doc, id);
+		this.apply((doc) => removeTeamMember(doc, id));
 	}
 
 	undo() {
+		if (this.removed) return;
+		this.#lastKey = undefined;
 		this.#undo?.undo();
 	}
 
 	redo() {
+		if (this.removed) return;
+		this.#lastKey = undefined;
 		this.#undo?.redo();
 	}
 
 	/** Ends the current undo step, so that the next edit is undone on its own. */
 	stopCapturing() {
+		this.#lastKey = undefined;
 		this.#undo?.stopCapturing();
 	}
 
 	close() {
 		this.#closed = true;
+		for (const fn of this.#cleanup.splice(0)) fn();
 		this.#undo?.destroy();
 		this.#opened?.close();
 	}

@@ -71,7 +71,6 @@ export const en = {
 	'engagements.deleteConfirm': 'Delete engagement',
 	'engagements.deleted': 'Deleted “{name}”.',
 	'engagements.error.load': 'The list of engagements could not be read: {detail}',
-	'engagements.error.create': 'The engagement could not be created: {detail}',
 
 	'newEngagement.title': 'New engagement',
 	'newEngagement.sampleTitle': 'Open the sample engagement',
@@ -98,8 +97,8 @@ export const en = {
 	'import.replaceWhich': 'Engagement to replace',
 	'import.choose': 'Choose…',
 	'import.sameEngagement': 'same engagement',
-	'import.confirmReplace':
-		'I understand that the current content of “{name}” will be replaced (the replacement can be undone inside the engagement).',
+	'import.confirmReplace': 'I understand that the current content of “{name}” will be replaced.',
+	'import.replaceUndoHint': 'After the replacement, Undo brings back the content as it was before.',
 	'import.confirmNeeded': 'Tick the box to confirm the replacement first.',
 	'import.doImport': 'Import',
 	'import.doReplace': 'Replace',
@@ -270,7 +269,23 @@ export const en = {
 	'tierReason.average': 'Customers here are worth about the average.',
 	'tierReason.noCustomers': 'The segment has no customers yet.',
 	'needMode.push': 'Push',
-	'needMode.pull': 'Pull'
+	'needMode.pull': 'Pull',
+	'engagements.deleteWhatSegments': 'the customer segments ({count})',
+	'engagements.deletedJustNow': 'deleted just now',
+	'error.missing':
+		'This engagement is no longer here. It may have been deleted in another tab or window.',
+	'error.storageFull':
+		'The browser refused to save because its storage is full. Your earlier work is safe: export the engagement, free some disk space, then try again.',
+	'error.newVersion':
+		'A newer version of the workbench has been installed. Reload the page to continue; your data is safe.',
+	'error.generic': 'That did not work: {detail}',
+	'workspace.tooNew': 'This engagement was saved by a newer version of the workbench',
+	'workspace.tooNewHint':
+		'It was not changed. Reload the page to get the newer version, or open it on the device where it was last edited.',
+	'workspace.removedDeleted':
+		'This engagement was deleted in another tab or window. Edits here are not saved until you restore it.',
+	'workspace.removedPurged':
+		'This engagement was deleted for good in another tab or window. Nothing here can be saved; go back to the engagements.'
 } as const;
 
 export type MessageKey = keyof typeof en;

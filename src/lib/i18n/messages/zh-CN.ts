@@ -69,7 +69,6 @@ export const zhCN: Messages = {
 	'engagements.deleteConfirm': '删除咨询项目',
 	'engagements.deleted': '已删除“{name}”。',
 	'engagements.error.load': '无法读取咨询项目列表：{detail}',
-	'engagements.error.create': '无法创建咨询项目：{detail}',
 
 	'newEngagement.title': '新建咨询项目',
 	'newEngagement.sampleTitle': '打开示例咨询项目',
@@ -95,7 +94,8 @@ export const zhCN: Messages = {
 	'import.replaceWhich': '要替换的咨询项目',
 	'import.choose': '请选择…',
 	'import.sameEngagement': '同一咨询项目',
-	'import.confirmReplace': '我了解“{name}”的当前内容将被替换（可在该咨询项目内撤销此次替换）。',
+	'import.confirmReplace': '我了解“{name}”的当前内容将被替换。',
+	'import.replaceUndoHint': '替换后，可点击“撤销”恢复替换前的内容。',
 	'import.confirmNeeded': '请先勾选复选框以确认替换。',
 	'import.doImport': '导入',
 	'import.doReplace': '替换',
@@ -261,5 +261,18 @@ export const zhCN: Messages = {
 	'tierReason.average': '该细分客户价值与平均水平相当。',
 	'tierReason.noCustomers': '该细分目前还没有客户。',
 	'needMode.push': '推动',
-	'needMode.pull': '拉动'
+	'needMode.pull': '拉动',
+	'engagements.deleteWhatSegments': '客户细分（{count} 个）',
+	'engagements.deletedJustNow': '刚刚删除',
+	'error.missing': '该咨询项目已不存在，可能已在其他标签页或窗口中被删除。',
+	'error.storageFull':
+		'浏览器存储空间已满，无法保存。之前的内容不受影响：请先导出该咨询项目，释放磁盘空间后再试。',
+	'error.newVersion': '工作台已安装新版本。请刷新页面后继续，数据不会丢失。',
+	'error.generic': '操作未成功：{detail}',
+	'workspace.tooNew': '该咨询项目由更新版本的工作台保存',
+	'workspace.tooNewHint': '内容未作任何更改。请刷新页面以使用新版本，或在上次编辑它的设备上打开。',
+	'workspace.removedDeleted':
+		'该咨询项目已在其他标签页或窗口中删除。恢复之前，此处的修改不会保存。',
+	'workspace.removedPurged':
+		'该咨询项目已在其他标签页或窗口中被永久删除，此处的内容无法保存。请返回咨询项目列表。'
 };

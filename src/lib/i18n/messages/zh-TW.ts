@@ -56,7 +56,7 @@ export const zhTW: Messages = {
 	'engagements.deleteBody': '刪除「{name}」將移除其中的所有內容：',
 	'engagements.deleteWhatProfile': '專案概況（客戶：{client}）與備註',
 	'engagements.deleteWhatTeam': '專案團隊（{count} 人）',
-	'engagements.deleteWhatHistory': '復原記錄',
+	'engagements.deleteWhatHistory': '復原紀錄',
 	'engagements.deleteUndoHint':
 		'{minutes} 分鐘內可在「最近刪除」中還原。若要永久保留副本，請先匯出此顧問專案。',
 	'engagements.recentlyDeleted': '最近刪除',
@@ -68,7 +68,6 @@ export const zhTW: Messages = {
 	'engagements.deleteConfirm': '刪除顧問專案',
 	'engagements.deleted': '已刪除「{name}」。',
 	'engagements.error.load': '無法讀取顧問專案清單：{detail}',
-	'engagements.error.create': '無法建立顧問專案：{detail}',
 
 	'newEngagement.title': '新增顧問專案',
 	'newEngagement.sampleTitle': '開啟範例顧問專案',
@@ -89,12 +88,13 @@ export const zhTW: Messages = {
 	'import.file': '顧問專案檔案',
 	'import.summary': '{team} 位團隊成員 · 匯出於 {exported}',
 	'import.how': '匯入方式',
-	'import.asNew': '新增為新的顧問專案',
+	'import.asNew': '匯入為新的顧問專案',
 	'import.replaceExisting': '取代現有的顧問專案',
 	'import.replaceWhich': '要取代的顧問專案',
 	'import.choose': '請選擇…',
 	'import.sameEngagement': '同一顧問專案',
-	'import.confirmReplace': '我了解「{name}」目前的內容將被取代（可在該顧問專案內復原此次取代）。',
+	'import.confirmReplace': '我了解「{name}」目前的內容將被取代。',
+	'import.replaceUndoHint': '取代後，可按「復原」還原為取代前的內容。',
 	'import.confirmNeeded': '請先勾選核取方塊以確認取代。',
 	'import.doImport': '匯入',
 	'import.doReplace': '取代',
@@ -261,5 +261,18 @@ export const zhTW: Messages = {
 	'tierReason.average': '此區隔客戶價值約與平均相當。',
 	'tierReason.noCustomers': '此區隔目前還沒有客戶。',
 	'needMode.push': '推式',
-	'needMode.pull': '拉式'
+	'needMode.pull': '拉式',
+	'engagements.deleteWhatSegments': '客戶區隔（{count} 個）',
+	'engagements.deletedJustNow': '剛剛刪除',
+	'error.missing': '此顧問專案已不存在，可能已在其他分頁或視窗中刪除。',
+	'error.storageFull':
+		'瀏覽器儲存空間已滿，無法儲存。先前的內容不受影響：請先匯出此顧問專案，釋出磁碟空間後再試一次。',
+	'error.newVersion': '工作台已安裝新版本。請重新載入頁面後繼續，資料不會遺失。',
+	'error.generic': '操作未完成：{detail}',
+	'workspace.tooNew': '此顧問專案是由較新版本的工作台儲存',
+	'workspace.tooNewHint':
+		'內容未做任何變更。請重新載入頁面以使用新版本，或在上次編輯它的裝置上開啟。',
+	'workspace.removedDeleted': '此顧問專案已在其他分頁或視窗中刪除。還原之前，此處的修改不會儲存。',
+	'workspace.removedPurged':
+		'此顧問專案已在其他分頁或視窗中永久刪除，此處的內容無法儲存。請返回顧問專案清單。'
 };
