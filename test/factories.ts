@@ -38,7 +38,8 @@ export function anEngagement(
 			...overrides
 		},
 		team,
-		segments
+		segments,
+		valueProposition: { positioning: null, positioningRationale: '', brandPromise: '', items: [] }
 	};
 }
 

@@ -18,6 +18,7 @@ async function expectNoSeriousViolations(page: Page, where: string) {
 
 for (const locale of ['en', 'zh-CN', 'zh-TW'] as const) {
 	test(`no serious or critical axe violations on any page (${locale})`, async ({ page }) => {
+		test.setTimeout(90_000); // axe runs on seven screens
 		const list = new EngagementsList(page);
 		await list.goto();
 		await page.getByRole('combobox').first().selectOption(locale);
@@ -33,10 +34,14 @@ for (const locale of ['en', 'zh-CN', 'zh-TW'] as const) {
 		await expect(page).toHaveURL(/#\/e\//);
 		await expect(page.getByRole('table')).toBeVisible();
 		await expectNoSeriousViolations(page, 'overview');
-		await page.getByRole('navigation').getByRole('link').nth(1).click();
+		await page.getByRole('navigation').getByRole('link').nth(2).click();
 		await page.locator('button.row-select').first().click();
 		await expect(page.locator('canvas').first()).toBeVisible();
 		await expectNoSeriousViolations(page, 'segments');
+		await page.getByRole('navigation').getByRole('link').nth(1).click();
+		await expect(page.locator('.fit')).toBeVisible();
+		await page.locator('details.links summary').first().click();
+		await expectNoSeriousViolations(page, 'value proposition');
 		await page.getByRole('navigation').getByRole('link').first().click();
 		await page
 			.getByRole('button')

@@ -4,6 +4,11 @@ import { aSegment, aTeamMember, anEngagement } from '../../../test/factories.ts'
 import {
 	DocumentTooNewError,
 	addNeed,
+	addVpItem,
+	moveVpItem,
+	removeVpItem,
+	setValueProposition,
+	updateVpItem,
 	addSegment,
 	addTeamMember,
 	moveSegment,
@@ -200,5 +205,58 @@ describe('engagement document', () => {
 		expect(ids.filter((id) => id === 's1')).toHaveLength(1);
 		expect(ids.sort()).toEqual(['s1', 's2', 's3']);
 		expect(readContent(b)).toEqual(readContent(a));
+	});
+
+	it('keeps the value proposition with its links, and cleans links when an item goes', () => {
+		const doc = docWith(anEngagement({}, [], [aSegment({ id: 'w' })]));
+		const undo = createUndoManager(doc);
+		setValueProposition(doc, 'positioning', 'differentiation');
+		addVpItem(doc, { id: 'p1', kind: 'pain', segmentId: 'w', text: 'Queues', addresses: [] });
+		addVpItem(doc, { id: 'p2', kind: 'pain', segmentId: 'w', text: 'No adviser', addresses: [] });
+		addVpItem(doc, {
+			id: 'r1',
+			kind: 'reliever',
+			segmentId: null,
+			text: 'Named manager',
+			addresses: []
+		});
+		updateVpItem(doc, 'r1', { addresses: ['p1', 'p2'] });
+		moveVpItem(doc, 'p2', 0);
+		let vp = readContent(doc).valueProposition;
+		expect(vp.positioning).toBe('differentiation');
+		expect(vp.items.map((i) => i.id)).toEqual(['p2', 'p1', 'r1']);
+		expect(vp.items[2]!.addresses).toEqual(['p1', 'p2']);
+		undo.stopCapturing();
+		removeVpItem(doc, 'p1');
+		vp = readContent(doc).valueProposition;
+		expect(vp.items.find((i) => i.id === 'r1')!.addresses).toEqual(['p2']);
+		undo.undo();
+		expect(readContent(doc).valueProposition.items.find((i) => i.id === 'r1')!.addresses).toEqual([
+			'p1',
+			'p2'
+		]);
+	});
+
+	it('removes a segment with its jobs, pains and gains, and undo brings all back', () => {
+		const doc = docWith({
+			...anEngagement({}, [], [aSegment({ id: 'w' }), aSegment({ id: 'm' })]),
+			valueProposition: {
+				positioning: 'focus',
+				positioningRationale: 'Regional SMEs',
+				brandPromise: 'Your bank, by name',
+				items: [
+					{ id: 'j1', kind: 'job', segmentId: 'w', text: 'Grow wealth', addresses: [] },
+					{ id: 'j2', kind: 'job', segmentId: 'm', text: 'Pay bills', addresses: [] },
+					{ id: 'o1', kind: 'offering', segmentId: null, text: 'Advice', addresses: [] }
+				]
+			}
+		});
+		const before = readContent(doc);
+		expect(before.valueProposition.brandPromise).toBe('Your bank, by name');
+		const undo = createUndoManager(doc);
+		removeSegment(doc, 'w');
+		expect(readContent(doc).valueProposition.items.map((i) => i.id)).toEqual(['j2', 'o1']);
+		undo.undo();
+		expect(readContent(doc)).toEqual(before);
 	});
 });

@@ -9,7 +9,14 @@ import {
 	type TeamMember
 } from '../domain/engagement/profile.ts';
 import { isLocale } from '../domain/locales.ts';
-import { NEED_MODES, type Segment, type SegmentNeed } from '../domain/strategy/model.ts';
+import {
+	NEED_MODES,
+	type Segment,
+	type SegmentNeed,
+	type ValueProposition,
+	type VpItem
+} from '../domain/strategy/model.ts';
+import { POSITIONINGS, VP_KINDS } from '../domain/strategy/value-proposition.ts';
 import { TIERS } from '../domain/strategy/segments.ts';
 
 /**
@@ -19,6 +26,9 @@ import { TIERS } from '../domain/strategy/segments.ts';
  *   profile  Y.Map    the fields of Profile, as plain values
  *   team     Y.Array  of Y.Map, one per TeamMember
  *   segments Y.Array  of Y.Map, one per Segment; its `needs` is a nested Y.Array of Y.Map
+ *   valueProposition  Y.Map    positioning, positioningRationale, brandPromise
+ *   vpItems  Y.Array  of Y.Map, one per VpItem (jobs, pains, gains, offerings, relievers,
+ *                     creators, proof points), in ranked order
  *
  * The UI never touches these types: it reads `readContent` (a typed plain snapshot) and changes
  * the document only through the commands below, each one transaction with LOCAL_ORIGIN, which
@@ -39,8 +49,9 @@ export class DocumentTooNewError extends Error {
 
 const meta = (doc: Y.Doc) => doc.getMap<unknown>('meta');
 const profileMap = (doc: Y.Doc) => doc.getMap<unknown>('profile');
+const vpMap = (doc: Y.Doc) => doc.getMap<unknown>('valueProposition');
 type Records = Y.Array<Y.Map<unknown>>;
-const ROOT_COLLECTIONS = ['team', 'segments'] as const;
+const ROOT_COLLECTIONS = ['team', 'segments', 'vpItems'] as const;
 type RootCollection = (typeof ROOT_COLLECTIONS)[number];
 const root = (doc: Y.Doc, name: RootCollection): Records => doc.getArray<Y.Map<unknown>>(name);
 
@@ -48,6 +59,7 @@ const root = (doc: Y.Doc, name: RootCollection): Records => doc.getArray<Y.Map<u
 export function trackedTypes(doc: Y.Doc): Y.AbstractType<unknown>[] {
 	return [
 		profileMap(doc),
+		vpMap(doc),
 		...ROOT_COLLECTIONS.map((name) => root(doc, name))
 	] as Y.AbstractType<unknown>[];
 }
@@ -105,6 +117,33 @@ function readNeed(m: Y.Map<unknown>): SegmentNeed {
 	};
 }
 
+const strings = (v: unknown): string[] =>
+	Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+
+function readVpItem(m: Y.Map<unknown>): VpItem {
+	const segmentId = m.get('segmentId');
+	return {
+		id: str(m.get('id')),
+		kind: oneOf(m.get('kind'), VP_KINDS, 'job'),
+		segmentId: typeof segmentId === 'string' ? segmentId : null,
+		text: str(m.get('text')),
+		addresses: strings(m.get('addresses'))
+	};
+}
+
+function readValueProposition(doc: Y.Doc): ValueProposition {
+	const m = vpMap(doc);
+	const positioning = m.get('positioning');
+	return {
+		positioning: (POSITIONINGS as readonly unknown[]).includes(positioning)
+			? (positioning as ValueProposition['positioning'])
+			: null,
+		positioningRationale: str(m.get('positioningRationale')),
+		brandPromise: str(m.get('brandPromise')),
+		items: readRecords(root(doc, 'vpItems'), readVpItem)
+	};
+}
+
 function readSegment(m: Y.Map<unknown>): Segment {
 	const needs = m.get('needs');
 	const override = m.get('tierOverride');
@@ -159,17 +198,21 @@ export function readContent(doc: Y.Doc): EngagementContent {
 	return {
 		profile,
 		team: readRecords(root(doc, 'team'), readMember),
-		segments: readRecords(root(doc, 'segments'), readSegment)
+		segments: readRecords(root(doc, 'segments'), readSegment),
+		valueProposition: readValueProposition(doc)
 	};
 }
 
 /* ---------- writing ---------- */
 
-/** A plain record as a Y.Map; arrays of records inside it become nested Y.Arrays of Y.Maps. */
+/**
+ * A plain record as a Y.Map. Lists of records inside it become nested Y.Arrays of Y.Maps (edited
+ * item by item); lists of plain values (ids) stay plain arrays, replaced as a whole.
+ */
 function toYMap(record: object): Y.Map<unknown> {
 	const map = new Y.Map<unknown>();
 	for (const [key, value] of Object.entries(record)) {
-		if (Array.isArray(value)) {
+		if (Array.isArray(value) && value.some((v) => typeof v === 'object' && v !== null)) {
 			const nested = new Y.Array<Y.Map<unknown>>();
 			nested.push(value.map((item: object) => toYMap(item)));
 			map.set(key, nested);
@@ -182,7 +225,15 @@ function fill(doc: Y.Doc, content: EngagementContent): void {
 	meta(doc).set('schemaVersion', DOCUMENT_SCHEMA_VERSION);
 	const p = profileMap(doc);
 	for (const [key, value] of Object.entries(content.profile)) p.set(key, value);
-	for (const name of ROOT_COLLECTIONS) root(doc, name).push(content[name].map(toYMap));
+	const { items, ...vp } = content.valueProposition;
+	const v = vpMap(doc);
+	for (const [key, value] of Object.entries(vp)) v.set(key, value);
+	const lists: Record<RootCollection, readonly object[]> = {
+		team: content.team,
+		segments: content.segments,
+		vpItems: items
+	};
+	for (const name of ROOT_COLLECTIONS) root(doc, name).push(lists[name].map(toYMap));
 }
 
 /** A document update that holds `content`, for creating a new engagement in one write. */
@@ -285,8 +336,68 @@ export function updateSegment(doc: Y.Doc, id: string, patch: SegmentPatch): void
 	command(doc, () => patchRecord(root(doc, 'segments'), id, patch));
 }
 
+/** Removes a segment with its jobs, pains and gains (one undo step brings all back). */
 export function removeSegment(doc: Y.Doc, id: string): void {
-	command(doc, () => deleteRecord(root(doc, 'segments'), id));
+	command(doc, () => {
+		deleteRecord(root(doc, 'segments'), id);
+		const items = root(doc, 'vpItems');
+		for (let i = items.length - 1; i >= 0; i--) {
+			if (items.get(i).get('segmentId') === id) items.delete(i, 1);
+		}
+	});
+}
+
+/* Value proposition */
+
+export type ValuePropositionField = Exclude<keyof ValueProposition, 'items'>;
+
+export function setValueProposition<K extends ValuePropositionField>(
+	doc: Y.Doc,
+	field: K,
+	value: ValueProposition[K]
+): void {
+	command(doc, () => {
+		const m = vpMap(doc);
+		if (m.get(field) !== value) m.set(field, value);
+	});
+}
+
+export function addVpItem(doc: Y.Doc, item: VpItem, index?: number): void {
+	command(doc, () => insertRecord(root(doc, 'vpItems'), item, index));
+}
+
+export function updateVpItem(doc: Y.Doc, id: string, patch: Partial<Omit<VpItem, 'id'>>): void {
+	command(doc, () => {
+		const m = find(root(doc, 'vpItems'), id);
+		if (!m) return;
+		for (const [key, value] of Object.entries(patch)) {
+			const same = Array.isArray(value)
+				? JSON.stringify(m.get(key)) === JSON.stringify(value)
+				: m.get(key) === value;
+			if (!same) m.set(key, value);
+		}
+	});
+}
+
+/** Removes an item, and the links to it from relievers and creators. */
+export function removeVpItem(doc: Y.Doc, id: string): void {
+	command(doc, () => {
+		const items = root(doc, 'vpItems');
+		deleteRecord(items, id);
+		for (const m of items) {
+			const addresses = strings(m.get('addresses'));
+			if (addresses.includes(id))
+				m.set(
+					'addresses',
+					addresses.filter((a) => a !== id)
+				);
+		}
+	});
+}
+
+/** Moves an item to `toIndex` in the whole list (ranking is the order within a segment and kind). */
+export function moveVpItem(doc: Y.Doc, id: string, toIndex: number): void {
+	command(doc, () => moveRecord(root(doc, 'vpItems'), id, toIndex, readVpItem));
 }
 
 export function moveSegment(doc: Y.Doc, id: string, toIndex: number): void {
@@ -315,6 +426,7 @@ export function replaceContent(doc: Y.Doc, content: EngagementContent): void {
 	command(doc, () => {
 		const p = profileMap(doc);
 		for (const key of [...p.keys()]) if (!(key in content.profile)) p.delete(key);
+		vpMap(doc).clear();
 		for (const name of ROOT_COLLECTIONS) root(doc, name).delete(0, root(doc, name).length);
 		fill(doc, content);
 	});

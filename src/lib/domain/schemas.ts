@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { COMPANY_SIZES, TEAM_SIDES } from './engagement/profile.ts';
 import { NEED_MODES } from './strategy/model.ts';
 import { TIERS } from './strategy/segments.ts';
+import { POSITIONINGS, VP_KINDS } from './strategy/value-proposition.ts';
 import { LOCALES } from './locales.ts';
 
 /**
@@ -81,10 +82,35 @@ export const segmentSchema = z.strictObject({
 	needs: z.array(segmentNeedSchema).max(500)
 });
 
+export const vpItemSchema = z.strictObject({
+	id,
+	kind: z.enum(VP_KINDS),
+	/** The segment of a job, pain or gain; null for the company side. */
+	segmentId: id.nullable(),
+	text: z.string().max(1000),
+	/** Relievers: the pains they relieve; creators: the gains they create (item ids). */
+	addresses: z.array(id).max(200)
+});
+
+export const valuePropositionSchema = z.strictObject({
+	/** Porter's generic strategy. */
+	positioning: z.enum(POSITIONINGS).nullable(),
+	positioningRationale: z.string().max(5000),
+	brandPromise: z.string().max(2000),
+	/** In ranked order: within a segment and kind, earlier means more important. */
+	items: z.array(vpItemSchema).max(5_000)
+});
+
 /** Everything an engagement holds. Later areas add their parts here. */
 export const engagementContentSchema = z.strictObject({
 	profile: profileSchema,
 	team: z.array(teamMemberSchema).max(10_000),
 	/** Added after the first files were written; a file without it has no segments. */
-	segments: z.array(segmentSchema).max(2_000).default([])
+	segments: z.array(segmentSchema).max(2_000).default([]),
+	valueProposition: valuePropositionSchema.default({
+		positioning: null,
+		positioningRationale: '',
+		brandPromise: '',
+		items: []
+	})
 });

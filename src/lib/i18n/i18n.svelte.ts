@@ -46,6 +46,9 @@ class I18n {
 	relative = (time: number, now = Date.now()) => fmt.formatRelative(time, now, this.locale);
 	month = (month: number) => fmt.monthName(month, this.locale);
 	currencyName = (code: string) => fmt.currencyName(code, this.locale);
+	/** "A, B and C" / "A、B和C". */
+	list = (items: string[]) =>
+		new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(items);
 
 	/** For tests. */
 	reset() {

@@ -54,7 +54,9 @@ describe('accessible names contain the visible label (WCAG 2.5.3)', () => {
 		['team.remove', 'team.removeLabel'],
 		['team.remove', 'team.removeUnnamed'],
 		['segments.remove', 'segments.removeLabel'],
-		['segments.remove', 'segments.removeNeedLabel']
+		['segments.remove', 'segments.removeNeedLabel'],
+		['vp.remove', 'vp.removeLabel'],
+		['vp.add', 'vp.addTo']
 	];
 	it.each([
 		['en', en],

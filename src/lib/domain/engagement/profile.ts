@@ -49,7 +49,12 @@ export function blankContent(
 	name: string,
 	reportLanguage: Profile['reportLanguage']
 ): EngagementContent {
-	return { profile: blankProfile(name, reportLanguage), team: [], segments: [] };
+	return {
+		profile: blankProfile(name, reportLanguage),
+		team: [],
+		segments: [],
+		valueProposition: { positioning: null, positioningRationale: '', brandPromise: '', items: [] }
+	};
 }
 
 /** The fields that the engagement list shows, kept beside the document for fast listing. */

@@ -42,4 +42,25 @@ describe('starter files under templates/engagements', () => {
 		expect(result.file).toBe('templates/engagements/broken.json');
 		expect(result.problems.map((p) => p.path)).toContain('title');
 	});
+
+	it('names a value-proposition reference that points at nothing', () => {
+		const file = JSON.parse(fs.readFileSync(path.join(dir, 'sme-programme.json'), 'utf8'));
+		const text = { 'zh-CN': 'x', 'zh-TW': 'x', en: 'x' };
+		file.valueProposition = {
+			positioning: 'focus',
+			positioningRationale: text,
+			brandPromise: text,
+			items: [
+				{ ref: 'p', kind: 'pain', segment: 'nowhere', text, addresses: [] },
+				{ kind: 'reliever', segment: null, text, addresses: ['gone'] }
+			]
+		};
+		const result = readStarter('templates/engagements/sme-programme.json', file, 'en');
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.problems).toEqual([
+			{ path: 'valueProposition.items[0].segment', message: 'no segment has the ref "nowhere"' },
+			{ path: 'valueProposition.items[1].addresses[0]', message: 'no item has the ref "gone"' }
+		]);
+	});
 });

@@ -3,6 +3,7 @@ import { COMPANY_SIZES, TEAM_SIDES, type EngagementContent } from '../engagement
 import type { Locale } from '../locales.ts';
 import { localizedTextSchema, segmentSchema } from '../schemas.ts';
 import { NEED_MODES } from '../strategy/model.ts';
+import { POSITIONINGS, VP_KINDS } from '../strategy/value-proposition.ts';
 import { problemsFromZod, type Problem } from './problems.ts';
 import { zodErrorMap } from './zod-locale.ts';
 
@@ -15,6 +16,7 @@ export const STARTER_KIND = 'crm-strategy-workbench/engagement-starter';
 export const STARTER_FORMAT_VERSION = 1;
 
 const lt = localizedTextSchema;
+const ref = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/);
 
 export const starterSchema = z
 	.strictObject({
@@ -58,11 +60,57 @@ export const starterSchema = z
 						name: lt,
 						description: lt,
 						tierOverrideReason: lt,
-						needs: z.array(z.strictObject({ text: lt, mode: z.enum(NEED_MODES) })).max(100)
+						needs: z.array(z.strictObject({ text: lt, mode: z.enum(NEED_MODES) })).max(100),
+						/** A name for this segment that value-proposition items refer to. */
+						ref: ref.optional()
 					})
 			)
 			.max(200)
-			.default([])
+			.default([]),
+		valueProposition: z
+			.strictObject({
+				positioning: z.enum(POSITIONINGS).nullable(),
+				positioningRationale: lt,
+				brandPromise: lt,
+				items: z
+					.array(
+						z.strictObject({
+							ref: ref.optional(),
+							kind: z.enum(VP_KINDS),
+							/** The `ref` of the segment a job, pain or gain belongs to. */
+							segment: ref.nullable(),
+							text: lt,
+							/** The `ref`s of the pains or gains a reliever or creator addresses. */
+							addresses: z.array(ref).max(50).default([])
+						})
+					)
+					.max(1000)
+			})
+			.optional()
+	})
+	.superRefine((starter, ctx) => {
+		// Every reference must name something in the file, so that no link is lost silently.
+		const segments = new Set(starter.segments.flatMap((s) => (s.ref ? [s.ref] : [])));
+		const items = new Set(
+			(starter.valueProposition?.items ?? []).flatMap((i) => (i.ref ? [i.ref] : []))
+		);
+		starter.valueProposition?.items.forEach((item, i) => {
+			if (item.segment !== null && !segments.has(item.segment)) {
+				ctx.addIssue({
+					code: 'custom',
+					path: ['valueProposition', 'items', i, 'segment'],
+					params: { problem: 'unknownSegment', ref: item.segment }
+				});
+			}
+			item.addresses.forEach((a, j) => {
+				if (!items.has(a))
+					ctx.addIssue({
+						code: 'custom',
+						path: ['valueProposition', 'items', i, 'addresses', j],
+						params: { problem: 'unknownItem', ref: a }
+					});
+			});
+		});
 	})
 	.meta({
 		title: 'CRM Strategy Workbench engagement starter',
@@ -74,8 +122,37 @@ export type Starter = z.infer<typeof starterSchema>;
 export type StarterResult =
 	{ ok: true; starter: Starter } | { ok: false; file: string; problems: Problem[] };
 
+/** The two reference problems this format adds to zod's own, in the three languages. */
+const REFERENCE_PROBLEMS: Record<
+	Locale,
+	Record<'unknownSegment' | 'unknownItem', (ref: string) => string>
+> = {
+	en: {
+		unknownSegment: (ref) => `no segment has the ref "${ref}"`,
+		unknownItem: (ref) => `no item has the ref "${ref}"`
+	},
+	'zh-CN': {
+		unknownSegment: (ref) => `没有 ref 为“${ref}”的客户细分`,
+		unknownItem: (ref) => `没有 ref 为“${ref}”的条目`
+	},
+	'zh-TW': {
+		unknownSegment: (ref) => `沒有 ref 為「${ref}」的客戶區隔`,
+		unknownItem: (ref) => `沒有 ref 為「${ref}」的項目`
+	}
+};
+
 export function readStarter(file: string, data: unknown, locale: Locale): StarterResult {
-	const result = starterSchema.safeParse(data, { error: zodErrorMap(locale) });
+	const zodMap = zodErrorMap(locale);
+	const result = starterSchema.safeParse(data, {
+		error: (issue) => {
+			const params = (
+				issue as { params?: { problem?: 'unknownSegment' | 'unknownItem'; ref?: string } }
+			).params;
+			if (issue.code === 'custom' && params?.problem)
+				return REFERENCE_PROBLEMS[locale][params.problem](params.ref ?? '');
+			return zodMap(issue);
+		}
+	});
 	if (!result.success) return { ok: false, file, problems: problemsFromZod(result.error) };
 	return { ok: true, starter: result.data };
 }
@@ -87,6 +164,22 @@ export function instantiateStarter(
 	newId: () => string
 ): EngagementContent {
 	const p = starter.profile;
+	const segments = starter.segments.map(({ ref: _ref, ...seg }) => ({
+		...seg,
+		id: newId(),
+		name: seg.name[locale],
+		description: seg.description[locale],
+		tierOverrideReason: seg.tierOverrideReason[locale],
+		needs: seg.needs.map((n) => ({ id: newId(), text: n.text[locale], mode: n.mode }))
+	}));
+	const segmentIdOf = new Map(
+		starter.segments.flatMap((s, i) => (s.ref ? [[s.ref, segments[i]!.id] as const] : []))
+	);
+	const vp = starter.valueProposition;
+	const itemIds = (vp?.items ?? []).map(() => newId());
+	const itemIdOf = new Map(
+		(vp?.items ?? []).flatMap((item, i) => (item.ref ? [[item.ref, itemIds[i]!] as const] : []))
+	);
 	return {
 		profile: {
 			name: p.name[locale],
@@ -108,13 +201,18 @@ export function instantiateStarter(
 			side: m.side,
 			email: m.email
 		})),
-		segments: starter.segments.map((seg) => ({
-			...seg,
-			id: newId(),
-			name: seg.name[locale],
-			description: seg.description[locale],
-			tierOverrideReason: seg.tierOverrideReason[locale],
-			needs: seg.needs.map((n) => ({ id: newId(), text: n.text[locale], mode: n.mode }))
-		}))
+		segments,
+		valueProposition: {
+			positioning: vp?.positioning ?? null,
+			positioningRationale: vp?.positioningRationale[locale] ?? '',
+			brandPromise: vp?.brandPromise[locale] ?? '',
+			items: (vp?.items ?? []).map((item, i) => ({
+				id: itemIds[i]!,
+				kind: item.kind,
+				segmentId: item.segment === null ? null : (segmentIdOf.get(item.segment) ?? null),
+				text: item.text[locale],
+				addresses: item.addresses.flatMap((a) => itemIdOf.get(a) ?? [])
+			}))
+		}
 	};
 }

@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import type { segmentNeedSchema, segmentSchema } from '../schemas.ts';
+import type {
+	segmentNeedSchema,
+	segmentSchema,
+	valuePropositionSchema,
+	vpItemSchema
+} from '../schemas.ts';
 
 /** The types of the strategy studio's data; the zod schemas in schemas.ts define them. */
 
@@ -8,6 +13,12 @@ export type NeedMode = (typeof NEED_MODES)[number];
 
 export type Segment = z.infer<typeof segmentSchema>;
 export type SegmentNeed = z.infer<typeof segmentNeedSchema>;
+export type ValueProposition = z.infer<typeof valuePropositionSchema>;
+export type VpItem = z.infer<typeof vpItemSchema>;
+
+export function blankValueProposition(): ValueProposition {
+	return { positioning: null, positioningRationale: '', brandPromise: '', items: [] };
+}
 
 export function blankSegment(id: string, name: string): Segment {
 	return {

@@ -1,1 +1,2 @@
 export { default as SegmentsPage } from './SegmentsPage.svelte';
+export { default as ValuePropositionPage } from './ValuePropositionPage.svelte';

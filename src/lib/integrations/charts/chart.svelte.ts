@@ -10,7 +10,9 @@ const loadChart = () => (loading ??= import('./chart-setup.ts').then((m) => m.Ch
  * data and options and redraws without animation (no new chart, no flicker); it is destroyed
  * with the canvas.
  */
-export function chart(config: () => ChartConfiguration<never> | ChartConfiguration): Attachment<HTMLCanvasElement> {
+export function chart(
+	config: () => ChartConfiguration<never> | ChartConfiguration
+): Attachment<HTMLCanvasElement> {
 	return (canvas) => {
 		let instance: Chart | undefined;
 		let cancelled = false;
