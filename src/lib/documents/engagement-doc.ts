@@ -18,6 +18,7 @@ import {
 } from '../domain/strategy/model.ts';
 import { POSITIONINGS, VP_KINDS } from '../domain/strategy/value-proposition.ts';
 import { TIERS } from '../domain/strategy/segments.ts';
+import { MANAGEMENT_MODELS, TACTICS } from '../domain/strategy/customer-strategy.ts';
 
 /**
  * The engagement document: one Y.Doc per engagement.
@@ -144,6 +145,9 @@ function readValueProposition(doc: Y.Doc): ValueProposition {
 	};
 }
 
+const rateOrNull = (v: unknown): number | null =>
+	typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1 ? v : null;
+
 function readSegment(m: Y.Map<unknown>): Segment {
 	const needs = m.get('needs');
 	const override = m.get('tierOverride');
@@ -162,7 +166,20 @@ function readSegment(m: Y.Map<unknown>): Segment {
 			? (override as Segment['tierOverride'])
 			: null,
 		tierOverrideReason: str(m.get('tierOverrideReason')),
-		needs: needs instanceof Y.Array ? readRecords(needs as Records, readNeed) : []
+		needs: needs instanceof Y.Array ? readRecords(needs as Records, readNeed) : [],
+		understanding: str(m.get('understanding')),
+		sources: str(m.get('sources')),
+		shareToKeep: rateOrNull(m.get('shareToKeep')),
+		walletGoal: rateOrNull(m.get('walletGoal')),
+		crossSell: str(m.get('crossSell')),
+		upSell: str(m.get('upSell')),
+		management: (MANAGEMENT_MODELS as readonly unknown[]).includes(m.get('management'))
+			? (m.get('management') as Segment['management'])
+			: null,
+		managementNotes: str(m.get('managementNotes')),
+		tactics: strings(m.get('tactics')).filter((x): x is Segment['tactics'][number] =>
+			(TACTICS as readonly string[]).includes(x)
+		)
 	};
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { COMPANY_SIZES, TEAM_SIDES } from './engagement/profile.ts';
 import { NEED_MODES } from './strategy/model.ts';
 import { TIERS } from './strategy/segments.ts';
+import { MANAGEMENT_MODELS, TACTICS } from './strategy/customer-strategy.ts';
 import { POSITIONINGS, VP_KINDS } from './strategy/value-proposition.ts';
 import { LOCALES } from './locales.ts';
 
@@ -79,7 +80,22 @@ export const segmentSchema = z.strictObject({
 	/** The tier the user chose over the suggested one, with the reason. */
 	tierOverride: z.enum(TIERS).nullable(),
 	tierOverrideReason: z.string().max(2000),
-	needs: z.array(segmentNeedSchema).max(500)
+	needs: z.array(segmentNeedSchema).max(500),
+	/* Customer strategy, its four elements (fields added after the first files: all default). */
+	/** Understanding: what is known about these customers, and where it comes from. */
+	understanding: z.string().max(5000).default(''),
+	sources: z.string().max(2000).default(''),
+	/** Competition: the share of these customers to keep, and the share-of-wallet goal. */
+	shareToKeep: rate.nullable().default(null),
+	walletGoal: rate.nullable().default(null),
+	/** Affinity: the cross-selling and up-selling offers the bond makes possible. */
+	crossSell: z.string().max(2000).default(''),
+	upSell: z.string().max(2000).default(''),
+	/** Management: who owns these customers. */
+	management: z.enum(MANAGEMENT_MODELS).nullable().default(null),
+	managementNotes: z.string().max(2000).default(''),
+	/** Relationship tactics picked from the library. */
+	tactics: z.array(z.enum(TACTICS)).max(TACTICS.length).default([])
 });
 
 export const vpItemSchema = z.strictObject({

@@ -55,8 +55,24 @@ export const starterSchema = z
 		segments: z
 			.array(
 				segmentSchema
-					.omit({ id: true, name: true, description: true, tierOverrideReason: true, needs: true })
+					.omit({
+						id: true,
+						name: true,
+						description: true,
+						tierOverrideReason: true,
+						needs: true,
+						understanding: true,
+						sources: true,
+						crossSell: true,
+						upSell: true,
+						managementNotes: true
+					})
 					.extend({
+						understanding: lt.optional(),
+						sources: lt.optional(),
+						crossSell: lt.optional(),
+						upSell: lt.optional(),
+						managementNotes: lt.optional(),
 						name: lt,
 						description: lt,
 						tierOverrideReason: lt,
@@ -170,7 +186,12 @@ export function instantiateStarter(
 		name: seg.name[locale],
 		description: seg.description[locale],
 		tierOverrideReason: seg.tierOverrideReason[locale],
-		needs: seg.needs.map((n) => ({ id: newId(), text: n.text[locale], mode: n.mode }))
+		needs: seg.needs.map((n) => ({ id: newId(), text: n.text[locale], mode: n.mode })),
+		understanding: seg.understanding?.[locale] ?? '',
+		sources: seg.sources?.[locale] ?? '',
+		crossSell: seg.crossSell?.[locale] ?? '',
+		upSell: seg.upSell?.[locale] ?? '',
+		managementNotes: seg.managementNotes?.[locale] ?? ''
 	}));
 	const segmentIdOf = new Map(
 		starter.segments.flatMap((s, i) => (s.ref ? [[s.ref, segments[i]!.id] as const] : []))

@@ -34,6 +34,15 @@ export function blankSegment(id: string, name: string): Segment {
 		growth: 0,
 		tierOverride: null,
 		tierOverrideReason: '',
-		needs: []
+		needs: [],
+		understanding: '',
+		sources: '',
+		shareToKeep: null,
+		walletGoal: null,
+		crossSell: '',
+		upSell: '',
+		management: null,
+		managementNotes: '',
+		tactics: []
 	};
 }

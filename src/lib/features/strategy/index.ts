@@ -1,2 +1,3 @@
 export { default as SegmentsPage } from './SegmentsPage.svelte';
 export { default as ValuePropositionPage } from './ValuePropositionPage.svelte';
+export { default as CustomerStrategyPage } from './CustomerStrategyPage.svelte';

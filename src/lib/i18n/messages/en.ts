@@ -356,7 +356,77 @@ export const en = {
 	'vp.createsNothing': 'Creates no gain yet',
 	'vp.choosePains': 'Choose the pains it relieves',
 	'vp.chooseGains': 'Choose the gains it creates',
-	'vp.addTo': 'Add to {list}'
+	'vp.addTo': 'Add to {list}',
+	'nav.customerStrategy': 'Customer strategy',
+	'strategy.title': 'Customer strategy',
+	'strategy.intro':
+		'How the company builds and manages its portfolio of customers, segment by segment, in four elements: understanding, competition, affinity and management, plus the relationship tactics that carry them.',
+	'strategy.overview': 'Customer strategy by segment',
+	'strategy.management': 'Who manages these customers',
+	'strategy.completeness': 'Completeness',
+	'strategy.completenessOf': 'Completeness of the strategy for {name}',
+	'strategy.elementsDone': '{done} of 5',
+	'strategy.for': 'Strategy for {name}',
+	'strategy.context':
+		'Tier: {tier} · {customers} customers · retention {retention} · profit share {share}',
+	'strategy.understanding': 'Customer understanding',
+	'strategy.understandingHint':
+		'What the company knows about these customers, their needs and how they buy, and what it still has to learn.',
+	'strategy.understandingField': 'What we know and what we still need to learn',
+	'strategy.sources': 'Sources',
+	'strategy.needsCount': 'Needs recorded for this segment: {count} (edit them under Segments).',
+	'strategy.competition': 'Customer competition',
+	'strategy.competitionHint':
+		'Keep the share of these customers the company has today, and grow its share of their spending.',
+	'strategy.shareToKeep': 'Share of customers to keep each year',
+	'strategy.shareToKeepHint': 'Retention today: {retention}. Leave empty if not decided.',
+	'strategy.walletGoal': 'Share-of-wallet goal',
+	'strategy.walletGoalHint':
+		'The share of these customers’ spending on such products that should go to the company. Leave empty if not decided.',
+	'strategy.affinity': 'Customer affinity',
+	'strategy.affinityHint':
+		'The bond that makes further offers welcome: what to sell alongside (cross-sell) and what to sell up (up-sell).',
+	'strategy.crossSell': 'Cross-selling offers',
+	'strategy.upSell': 'Up-selling offers',
+	'strategy.managementTitle': 'Customer management',
+	'strategy.managementHint': 'For a {tier} segment the usual choice is {model}.',
+	'strategy.managementNotes': 'How it is organised',
+	'strategy.tactics': 'Relationship tactics',
+	'strategy.tacticsHint':
+		'Pick the tactics this segment plan relies on. Those that usually fit a {tier} segment come first.',
+	'strategy.fitsTier': 'fits this tier',
+	'management.keyAccount': 'Key-account managers',
+	'management.keyAccount.hint': 'A named manager for each customer or small group of customers.',
+	'management.team': 'A customer team',
+	'management.team.hint': 'A shared team that knows the customers and follows a service plan.',
+	'management.selfService': 'Self-service and technology',
+	'management.selfService.hint':
+		'Digital channels and the contact centre, for customers served at the lowest cost.',
+	'tactic.customerFirst': 'Customer-first culture',
+	'tactic.customerFirst.hint':
+		'Everyone in the company judges their work by what it does for the customer.',
+	'tactic.trustLoyalty': 'Loyalty built on trust',
+	'tactic.trustLoyalty.hint': 'Keep promises and make the relationship a win for both sides.',
+	'tactic.clubs': 'Clubs and membership',
+	'tactic.clubs.hint': 'Customer clubs, member programmes or user associations.',
+	'tactic.education': 'Customer education',
+	'tactic.education.hint': 'Teach customers to get more from the products and the channels.',
+	'tactic.credit': 'Purchase credit',
+	'tactic.credit.hint': 'Trade credit, consignment or instalments that make buying easier.',
+	'tactic.complaints': 'Complaint handling',
+	'tactic.complaints.hint': 'A clear process and a reply to every complaint.',
+	'tactic.records': 'Company-owned customer records',
+	'tactic.records.hint': 'Customer records belong to the company, not to the salesperson.',
+	'tactic.diplomacy': 'Key-account diplomacy',
+	'tactic.diplomacy.hint':
+		'Named managers, regular visits and events for the most valuable customers.',
+	'tactic.service': 'Service as a product',
+	'tactic.service.hint': 'Treat service as part of the offer and a source of profit.',
+	'tactic.regularBenefits': 'Benefits for regular customers',
+	'tactic.regularBenefits.hint': 'Rewards, better terms or priority for customers who stay.',
+	'tactic.cooperation': 'Co-operation with customers',
+	'tactic.cooperation.hint':
+		'Work on products, referrals or local ventures together with customers.'
 } as const;
 
 export type MessageKey = keyof typeof en;
