@@ -39,7 +39,10 @@ export function anEngagement(
 		},
 		team,
 		segments,
-		valueProposition: { positioning: null, positioningRationale: '', brandPromise: '', items: [] }
+		valueProposition: { positioning: null, positioningRationale: '', brandPromise: '', items: [] },
+		changePlan: content.changePlan,
+		sevenS: content.sevenS,
+		porter: content.porter
 	};
 }
 

@@ -3,6 +3,12 @@ import * as Y from 'yjs';
 import { aSegment, aTeamMember, anEngagement } from '../../../test/factories.ts';
 import {
 	DocumentTooNewError,
+	addInitiative,
+	removeInitiative,
+	setPorter,
+	setSevenS,
+	setSupportText,
+	updateInitiative,
 	addNeed,
 	addVpItem,
 	moveVpItem,
@@ -258,5 +264,48 @@ describe('engagement document', () => {
 		expect(readContent(doc).valueProposition.items.map((i) => i.id)).toEqual(['j2', 'o1']);
 		undo.undo();
 		expect(readContent(doc)).toEqual(before);
+	});
+
+	it('keeps the change plan, 7-S and Porter views, each field its own undo step', () => {
+		const doc = docWith();
+		const undo = createUndoManager(doc);
+		setSupportText(doc, 'processes', 'today', 'Paper credit files');
+		undo.stopCapturing();
+		addInitiative(doc, {
+			id: 'i1',
+			support: 'processes',
+			title: 'Scorecard pre-check',
+			description: '',
+			owner: 'Credit',
+			effort: 'low',
+			impact: 'high',
+			status: 'planned'
+		});
+		updateInitiative(doc, 'i1', { status: 'inProgress' });
+		undo.stopCapturing();
+		setSevenS(doc, 'skills', 'alignment', 2);
+		setPorter(doc, 'rivals', 'rating', 4);
+		setPorter(doc, 'rivals', 'notes', 'Three national banks');
+		const c = readContent(doc);
+		expect(c.changePlan.supports.processes).toEqual({ today: 'Paper credit files', target: '' });
+		expect(c.changePlan.initiatives).toEqual([
+			{
+				id: 'i1',
+				support: 'processes',
+				title: 'Scorecard pre-check',
+				description: '',
+				owner: 'Credit',
+				effort: 'low',
+				impact: 'high',
+				status: 'inProgress'
+			}
+		]);
+		expect(c.sevenS.skills).toEqual({ today: '', target: '', alignment: 2 });
+		expect(c.porter.rivals).toEqual({ rating: 4, notes: 'Three national banks' });
+		expect(readContent(docWith(c))).toEqual(c); // round trip through an update
+		undo.undo();
+		expect(readContent(doc).sevenS.skills.alignment).toBeNull();
+		removeInitiative(doc, 'i1');
+		expect(readContent(doc).changePlan.initiatives).toEqual([]);
 	});
 });

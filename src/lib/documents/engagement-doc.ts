@@ -13,12 +13,26 @@ import {
 	NEED_MODES,
 	type Segment,
 	type SegmentNeed,
+	type ChangePlan,
+	type Initiative,
+	type PorterView,
+	type SevenSView,
 	type ValueProposition,
 	type VpItem
 } from '../domain/strategy/model.ts';
 import { POSITIONINGS, VP_KINDS } from '../domain/strategy/value-proposition.ts';
 import { TIERS } from '../domain/strategy/segments.ts';
 import { MANAGEMENT_MODELS, TACTICS } from '../domain/strategy/customer-strategy.ts';
+import {
+	INITIATIVE_STATUSES,
+	LEVELS,
+	PORTER_CONDITIONS,
+	SEVEN_S,
+	SUPPORTS,
+	type PorterCondition,
+	type SevenS,
+	type Support
+} from '../domain/strategy/change-plan.ts';
 
 /**
  * The engagement document: one Y.Doc per engagement.
@@ -51,8 +65,12 @@ export class DocumentTooNewError extends Error {
 const meta = (doc: Y.Doc) => doc.getMap<unknown>('meta');
 const profileMap = (doc: Y.Doc) => doc.getMap<unknown>('profile');
 const vpMap = (doc: Y.Doc) => doc.getMap<unknown>('valueProposition');
+/** Flat maps of `element.field` keys: concurrent edits to different fields merge. */
+const FLAT_MAPS = ['changePlan', 'sevenS', 'porter'] as const;
+type FlatMap = (typeof FLAT_MAPS)[number];
+const flatMap = (doc: Y.Doc, name: FlatMap) => doc.getMap<unknown>(name);
 type Records = Y.Array<Y.Map<unknown>>;
-const ROOT_COLLECTIONS = ['team', 'segments', 'vpItems'] as const;
+const ROOT_COLLECTIONS = ['team', 'segments', 'vpItems', 'initiatives'] as const;
 type RootCollection = (typeof ROOT_COLLECTIONS)[number];
 const root = (doc: Y.Doc, name: RootCollection): Records => doc.getArray<Y.Map<unknown>>(name);
 
@@ -61,6 +79,7 @@ export function trackedTypes(doc: Y.Doc): Y.AbstractType<unknown>[] {
 	return [
 		profileMap(doc),
 		vpMap(doc),
+		...FLAT_MAPS.map((name) => flatMap(doc, name)),
 		...ROOT_COLLECTIONS.map((name) => root(doc, name))
 	] as Y.AbstractType<unknown>[];
 }
@@ -145,6 +164,31 @@ function readValueProposition(doc: Y.Doc): ValueProposition {
 	};
 }
 
+const flatText = (doc: Y.Doc, name: FlatMap, key: string) => str(flatMap(doc, name).get(key));
+function flatRating(doc: Y.Doc, name: FlatMap, key: string): number | null {
+	const v = flatMap(doc, name).get(key);
+	return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 5 ? v : null;
+}
+
+function readInitiative(m: Y.Map<unknown>): Initiative {
+	const effort = m.get('effort');
+	const impact = m.get('impact');
+	return {
+		id: str(m.get('id')),
+		support: oneOf(m.get('support'), SUPPORTS, 'processes'),
+		title: str(m.get('title')),
+		description: str(m.get('description')),
+		owner: str(m.get('owner')),
+		effort: (LEVELS as readonly unknown[]).includes(effort)
+			? (effort as Initiative['effort'])
+			: null,
+		impact: (LEVELS as readonly unknown[]).includes(impact)
+			? (impact as Initiative['impact'])
+			: null,
+		status: oneOf(m.get('status'), INITIATIVE_STATUSES, 'idea')
+	};
+}
+
 const rateOrNull = (v: unknown): number | null =>
 	typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1 ? v : null;
 
@@ -216,7 +260,38 @@ export function readContent(doc: Y.Doc): EngagementContent {
 		profile,
 		team: readRecords(root(doc, 'team'), readMember),
 		segments: readRecords(root(doc, 'segments'), readSegment),
-		valueProposition: readValueProposition(doc)
+		valueProposition: readValueProposition(doc),
+		changePlan: {
+			supports: Object.fromEntries(
+				SUPPORTS.map((s) => [
+					s,
+					{
+						today: flatText(doc, 'changePlan', `${s}.today`),
+						target: flatText(doc, 'changePlan', `${s}.target`)
+					}
+				])
+			) as ChangePlan['supports'],
+			initiatives: readRecords(root(doc, 'initiatives'), readInitiative)
+		},
+		sevenS: Object.fromEntries(
+			SEVEN_S.map((s) => [
+				s,
+				{
+					today: flatText(doc, 'sevenS', `${s}.today`),
+					target: flatText(doc, 'sevenS', `${s}.target`),
+					alignment: flatRating(doc, 'sevenS', `${s}.alignment`)
+				}
+			])
+		) as SevenSView,
+		porter: Object.fromEntries(
+			PORTER_CONDITIONS.map((c) => [
+				c,
+				{
+					rating: flatRating(doc, 'porter', `${c}.rating`),
+					notes: flatText(doc, 'porter', `${c}.notes`)
+				}
+			])
+		) as PorterView
 	};
 }
 
@@ -245,10 +320,23 @@ function fill(doc: Y.Doc, content: EngagementContent): void {
 	const { items, ...vp } = content.valueProposition;
 	const v = vpMap(doc);
 	for (const [key, value] of Object.entries(vp)) v.set(key, value);
+	for (const s of SUPPORTS) {
+		flatMap(doc, 'changePlan').set(`${s}.today`, content.changePlan.supports[s].today);
+		flatMap(doc, 'changePlan').set(`${s}.target`, content.changePlan.supports[s].target);
+	}
+	for (const s of SEVEN_S) {
+		for (const field of ['today', 'target', 'alignment'] as const)
+			flatMap(doc, 'sevenS').set(`${s}.${field}`, content.sevenS[s][field]);
+	}
+	for (const c of PORTER_CONDITIONS) {
+		flatMap(doc, 'porter').set(`${c}.rating`, content.porter[c].rating);
+		flatMap(doc, 'porter').set(`${c}.notes`, content.porter[c].notes);
+	}
 	const lists: Record<RootCollection, readonly object[]> = {
 		team: content.team,
 		segments: content.segments,
-		vpItems: items
+		vpItems: items,
+		initiatives: content.changePlan.initiatives
 	};
 	for (const name of ROOT_COLLECTIONS) root(doc, name).push(lists[name].map(toYMap));
 }
@@ -364,6 +452,56 @@ export function removeSegment(doc: Y.Doc, id: string): void {
 	});
 }
 
+/* Change plan, 7-S and Porter */
+
+export function setSupportText(
+	doc: Y.Doc,
+	support: Support,
+	side: 'today' | 'target',
+	text: string
+): void {
+	command(doc, () => setFlat(doc, 'changePlan', `${support}.${side}`, text));
+}
+
+export function addInitiative(doc: Y.Doc, initiative: Initiative, index?: number): void {
+	command(doc, () => insertRecord(root(doc, 'initiatives'), initiative, index));
+}
+
+export function updateInitiative(
+	doc: Y.Doc,
+	id: string,
+	patch: Partial<Omit<Initiative, 'id'>>
+): void {
+	command(doc, () => patchRecord(root(doc, 'initiatives'), id, patch));
+}
+
+export function removeInitiative(doc: Y.Doc, id: string): void {
+	command(doc, () => deleteRecord(root(doc, 'initiatives'), id));
+}
+
+export function setSevenS(
+	doc: Y.Doc,
+	element: SevenS,
+	field: 'today' | 'target' | 'alignment',
+	value: string | number | null
+): void {
+	command(doc, () => setFlat(doc, 'sevenS', `${element}.${field}`, value));
+}
+
+export function setPorter(
+	doc: Y.Doc,
+	condition: PorterCondition,
+	field: 'rating' | 'notes',
+	value: string | number | null
+): void {
+	command(doc, () => setFlat(doc, 'porter', `${condition}.${field}`, value));
+}
+
+function setFlat(doc: Y.Doc, name: FlatMap, key: string, value: unknown) {
+	const m = flatMap(doc, name);
+	if (m.get(key) !== value) m.set(key, value);
+}
+
 /* Value proposition */
 
 export type ValuePropositionField = Exclude<keyof ValueProposition, 'items'>;
@@ -444,6 +582,7 @@ export function replaceContent(doc: Y.Doc, content: EngagementContent): void {
 		const p = profileMap(doc);
 		for (const key of [...p.keys()]) if (!(key in content.profile)) p.delete(key);
 		vpMap(doc).clear();
+		for (const name of FLAT_MAPS) flatMap(doc, name).clear();
 		for (const name of ROOT_COLLECTIONS) root(doc, name).delete(0, root(doc, name).length);
 		fill(doc, content);
 	});

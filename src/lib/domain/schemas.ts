@@ -3,6 +3,14 @@ import { COMPANY_SIZES, TEAM_SIDES } from './engagement/profile.ts';
 import { NEED_MODES } from './strategy/model.ts';
 import { TIERS } from './strategy/segments.ts';
 import { MANAGEMENT_MODELS, TACTICS } from './strategy/customer-strategy.ts';
+import {
+	BLANK_CHANGE_PLAN,
+	BLANK_PORTER,
+	BLANK_SEVEN_S,
+	INITIATIVE_STATUSES,
+	LEVELS,
+	SUPPORTS
+} from './strategy/change-plan.ts';
 import { POSITIONINGS, VP_KINDS } from './strategy/value-proposition.ts';
 import { LOCALES } from './locales.ts';
 
@@ -117,6 +125,61 @@ export const valuePropositionSchema = z.strictObject({
 	items: z.array(vpItemSchema).max(5_000)
 });
 
+const side = z.strictObject({ today: z.string().max(5000), target: z.string().max(5000) });
+
+export const initiativeSchema = z.strictObject({
+	id,
+	support: z.enum(SUPPORTS),
+	title: z.string().max(300),
+	description: z.string().max(5000),
+	owner: z.string().max(200),
+	effort: z.enum(LEVELS).nullable(),
+	impact: z.enum(LEVELS).nullable(),
+	status: z.enum(INITIATIVE_STATUSES)
+});
+
+/** The five supports of the change plan, today and target, and the initiatives between them. */
+export const changePlanSchema = z.strictObject({
+	supports: z.strictObject({
+		processes: side,
+		organisation: side,
+		locations: side,
+		dataFlows: side,
+		technology: side
+	}),
+	initiatives: z.array(initiativeSchema).max(2_000)
+});
+
+/** A 1–5 rating, or null when not rated. */
+const rating = z.number().int().min(1).max(5).nullable();
+const sElement = z.strictObject({
+	today: z.string().max(5000),
+	target: z.string().max(5000),
+	alignment: rating
+});
+
+/** McKinsey 7-S: each element today and as targeted, and how well it is aligned (1–5). */
+export const sevenSSchema = z.strictObject({
+	strategy: sElement,
+	structure: sElement,
+	systems: sElement,
+	style: sElement,
+	staff: sElement,
+	skills: sElement,
+	sharedValues: sElement
+});
+
+const condition = z.strictObject({ rating, notes: z.string().max(2000) });
+
+/** Porter's favourable conditions for the client's market, each rated 1–5 (5: most favourable). */
+export const porterSchema = z.strictObject({
+	entryBarriers: condition,
+	rivals: condition,
+	substitutes: condition,
+	buyers: condition,
+	suppliers: condition
+});
+
 /** Everything an engagement holds. Later areas add their parts here. */
 export const engagementContentSchema = z.strictObject({
 	profile: profileSchema,
@@ -128,5 +191,8 @@ export const engagementContentSchema = z.strictObject({
 		positioningRationale: '',
 		brandPromise: '',
 		items: []
-	})
+	}),
+	changePlan: changePlanSchema.default(() => structuredClone(BLANK_CHANGE_PLAN)),
+	sevenS: sevenSSchema.default(() => structuredClone(BLANK_SEVEN_S)),
+	porter: porterSchema.default(() => structuredClone(BLANK_PORTER))
 });

@@ -56,7 +56,8 @@ describe('accessible names contain the visible label (WCAG 2.5.3)', () => {
 		['segments.remove', 'segments.removeLabel'],
 		['segments.remove', 'segments.removeNeedLabel'],
 		['vp.remove', 'vp.removeLabel'],
-		['vp.add', 'vp.addTo']
+		['vp.add', 'vp.addTo'],
+		['change.remove', 'change.removeLabel']
 	];
 	it.each([
 		['en', en],

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { engagementContentSchema, profileSchema, teamMemberSchema } from '../schemas.ts';
+import { BLANK_CHANGE_PLAN, BLANK_PORTER, BLANK_SEVEN_S } from '../strategy/change-plan.ts';
 
 export const COMPANY_SIZES = ['sme', 'enterprise'] as const;
 export type CompanySize = (typeof COMPANY_SIZES)[number];
@@ -53,7 +54,10 @@ export function blankContent(
 		profile: blankProfile(name, reportLanguage),
 		team: [],
 		segments: [],
-		valueProposition: { positioning: null, positioningRationale: '', brandPromise: '', items: [] }
+		valueProposition: { positioning: null, positioningRationale: '', brandPromise: '', items: [] },
+		changePlan: structuredClone(BLANK_CHANGE_PLAN),
+		sevenS: structuredClone(BLANK_SEVEN_S),
+		porter: structuredClone(BLANK_PORTER)
 	};
 }
 

@@ -4,6 +4,7 @@ import type { Locale } from '../locales.ts';
 import { localizedTextSchema, segmentSchema } from '../schemas.ts';
 import { NEED_MODES } from '../strategy/model.ts';
 import { POSITIONINGS, VP_KINDS } from '../strategy/value-proposition.ts';
+import { BLANK_CHANGE_PLAN, BLANK_PORTER, BLANK_SEVEN_S } from '../strategy/change-plan.ts';
 import { problemsFromZod, type Problem } from './problems.ts';
 import { zodErrorMap } from './zod-locale.ts';
 
@@ -234,6 +235,9 @@ export function instantiateStarter(
 				text: item.text[locale],
 				addresses: item.addresses.flatMap((a) => itemIdOf.get(a) ?? [])
 			}))
-		}
+		},
+		changePlan: structuredClone(BLANK_CHANGE_PLAN),
+		sevenS: structuredClone(BLANK_SEVEN_S),
+		porter: structuredClone(BLANK_PORTER)
 	};
 }

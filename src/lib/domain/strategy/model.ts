@@ -1,5 +1,9 @@
 import type { z } from 'zod';
 import type {
+	changePlanSchema,
+	initiativeSchema,
+	porterSchema,
+	sevenSSchema,
 	segmentNeedSchema,
 	segmentSchema,
 	valuePropositionSchema,
@@ -15,6 +19,10 @@ export type Segment = z.infer<typeof segmentSchema>;
 export type SegmentNeed = z.infer<typeof segmentNeedSchema>;
 export type ValueProposition = z.infer<typeof valuePropositionSchema>;
 export type VpItem = z.infer<typeof vpItemSchema>;
+export type ChangePlan = z.infer<typeof changePlanSchema>;
+export type Initiative = z.infer<typeof initiativeSchema>;
+export type SevenSView = z.infer<typeof sevenSSchema>;
+export type PorterView = z.infer<typeof porterSchema>;
 
 export function blankValueProposition(): ValueProposition {
 	return { positioning: null, positioningRationale: '', brandPromise: '', items: [] };
