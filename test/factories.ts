@@ -42,7 +42,9 @@ export function anEngagement(
 		valueProposition: { positioning: null, positioningRationale: '', brandPromise: '', items: [] },
 		changePlan: content.changePlan,
 		sevenS: content.sevenS,
-		porter: content.porter
+		porter: content.porter,
+		channels: content.channels,
+		answers: {}
 	};
 }
 

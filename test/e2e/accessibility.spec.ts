@@ -18,7 +18,7 @@ async function expectNoSeriousViolations(page: Page, where: string) {
 
 for (const locale of ['en', 'zh-CN', 'zh-TW'] as const) {
 	test(`no serious or critical axe violations on any page (${locale})`, async ({ page }) => {
-		test.setTimeout(150_000); // axe runs on ten screens
+		test.setTimeout(200_000); // axe runs on twelve screens
 		const list = new EngagementsList(page);
 		await list.goto();
 		await page.getByRole('combobox').first().selectOption(locale);
@@ -46,11 +46,17 @@ for (const locale of ['en', 'zh-CN', 'zh-TW'] as const) {
 		await expect(page.locator('fieldset.tactics')).toBeVisible();
 		await expectNoSeriousViolations(page, 'customer strategy');
 		await page.getByRole('navigation').getByRole('link').nth(4).click();
+		await expect(page.locator('#channels-title')).toBeVisible();
+		await expectNoSeriousViolations(page, 'channels');
+		await page.getByRole('navigation').getByRole('link').nth(5).click();
 		await expect(page.locator('table.data').first()).toBeVisible();
 		await expectNoSeriousViolations(page, 'change plan');
-		await page.getByRole('navigation').getByRole('link').nth(5).click();
+		await page.getByRole('navigation').getByRole('link').nth(6).click();
 		await expect(page.locator('.elements')).toBeVisible();
 		await expectNoSeriousViolations(page, '7-S and Porter');
+		await page.getByRole('navigation').getByRole('link').nth(7).click();
+		await expect(page.locator('ol.questions').first()).toBeVisible();
+		await expectNoSeriousViolations(page, 'workshop questions');
 		await page.getByRole('navigation').getByRole('link').first().click();
 		await page
 			.getByRole('button')

@@ -3,6 +3,11 @@ import * as Y from 'yjs';
 import { aSegment, aTeamMember, anEngagement } from '../../../test/factories.ts';
 import {
 	DocumentTooNewError,
+	addChannel,
+	addConflict,
+	removeChannel,
+	setAssignment,
+	setPreference,
 	addInitiative,
 	removeInitiative,
 	setPorter,
@@ -307,5 +312,37 @@ describe('engagement document', () => {
 		expect(readContent(doc).sevenS.skills.alignment).toBeNull();
 		removeInitiative(doc, 'i1');
 		expect(readContent(doc).changePlan.initiatives).toEqual([]);
+	});
+
+	it('keeps channels, their matrices and conflicts, and cleans them when a channel or segment goes', () => {
+		const doc = docWith(anEngagement({}, [], [aSegment({ id: 'w' }), aSegment({ id: 'm' })]));
+		addChannel(doc, { id: 'branch', kind: 'faceToFace', name: 'Branch', costPerContact: 6_000 });
+		addChannel(doc, { id: 'app', kind: 'selfService', name: 'App', costPerContact: 50 });
+		addVpItem(doc, { id: 'o1', kind: 'offering', segmentId: null, text: 'Loans', addresses: [] });
+		setPreference(doc, 'w', 'branch', 3);
+		setPreference(doc, 'm', 'app', 2);
+		setPreference(doc, 'm', 'branch', 1);
+		setPreference(doc, 'm', 'branch', 0);
+		setAssignment(doc, 'o1', 'branch', 'w', true);
+		setAssignment(doc, 'o1', 'app', 'm', true);
+		addConflict(doc, {
+			id: 'c1',
+			description: 'Branch staff lose commission to the app',
+			channelIds: ['branch', 'app'],
+			resolution: 'Shared targets'
+		});
+		let c = readContent(doc).channels;
+		expect(c.preferences).toEqual({ 'w:branch': 3, 'm:app': 2 });
+		expect(c.assignments).toEqual(['o1:app:m', 'o1:branch:w']);
+		expect(readContent(docWith(readContent(doc)))).toEqual(readContent(doc));
+		removeChannel(doc, 'app');
+		c = readContent(doc).channels;
+		expect(c.list.map((x) => x.id)).toEqual(['branch']);
+		expect(c.preferences).toEqual({ 'w:branch': 3 });
+		expect(c.assignments).toEqual(['o1:branch:w']);
+		expect(c.conflicts[0]!.channelIds).toEqual(['branch']);
+		removeSegment(doc, 'w');
+		expect(readContent(doc).channels.preferences).toEqual({});
+		expect(readContent(doc).channels.assignments).toEqual([]);
 	});
 });

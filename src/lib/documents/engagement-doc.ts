@@ -14,6 +14,8 @@ import {
 	type Segment,
 	type SegmentNeed,
 	type ChangePlan,
+	type Channel,
+	type ChannelConflict,
 	type Initiative,
 	type PorterView,
 	type SevenSView,
@@ -23,6 +25,7 @@ import {
 import { POSITIONINGS, VP_KINDS } from '../domain/strategy/value-proposition.ts';
 import { TIERS } from '../domain/strategy/segments.ts';
 import { MANAGEMENT_MODELS, TACTICS } from '../domain/strategy/customer-strategy.ts';
+import { CHANNEL_KINDS } from '../domain/strategy/channels.ts';
 import {
 	INITIATIVE_STATUSES,
 	LEVELS,
@@ -66,11 +69,25 @@ const meta = (doc: Y.Doc) => doc.getMap<unknown>('meta');
 const profileMap = (doc: Y.Doc) => doc.getMap<unknown>('profile');
 const vpMap = (doc: Y.Doc) => doc.getMap<unknown>('valueProposition');
 /** Flat maps of `element.field` keys: concurrent edits to different fields merge. */
-const FLAT_MAPS = ['changePlan', 'sevenS', 'porter'] as const;
+const FLAT_MAPS = [
+	'changePlan',
+	'sevenS',
+	'porter',
+	'answers',
+	'channelPrefs',
+	'assignments'
+] as const;
 type FlatMap = (typeof FLAT_MAPS)[number];
 const flatMap = (doc: Y.Doc, name: FlatMap) => doc.getMap<unknown>(name);
 type Records = Y.Array<Y.Map<unknown>>;
-const ROOT_COLLECTIONS = ['team', 'segments', 'vpItems', 'initiatives'] as const;
+const ROOT_COLLECTIONS = [
+	'team',
+	'segments',
+	'vpItems',
+	'initiatives',
+	'channels',
+	'conflicts'
+] as const;
 type RootCollection = (typeof ROOT_COLLECTIONS)[number];
 const root = (doc: Y.Doc, name: RootCollection): Records => doc.getArray<Y.Map<unknown>>(name);
 
@@ -189,6 +206,24 @@ function readInitiative(m: Y.Map<unknown>): Initiative {
 	};
 }
 
+function readChannel(m: Y.Map<unknown>): Channel {
+	return {
+		id: str(m.get('id')),
+		kind: oneOf(m.get('kind'), CHANNEL_KINDS, 'other'),
+		name: str(m.get('name')),
+		costPerContact: num(m.get('costPerContact'), 0, MONEY_MAX, true)
+	};
+}
+
+function readConflict(m: Y.Map<unknown>): ChannelConflict {
+	return {
+		id: str(m.get('id')),
+		description: str(m.get('description')),
+		channelIds: strings(m.get('channelIds')),
+		resolution: str(m.get('resolution'))
+	};
+}
+
 const rateOrNull = (v: unknown): number | null =>
 	typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1 ? v : null;
 
@@ -291,7 +326,26 @@ export function readContent(doc: Y.Doc): EngagementContent {
 					notes: flatText(doc, 'porter', `${c}.notes`)
 				}
 			])
-		) as PorterView
+		) as PorterView,
+		channels: {
+			list: readRecords(root(doc, 'channels'), readChannel),
+			preferences: Object.fromEntries(
+				[...flatMap(doc, 'channelPrefs').entries()].filter(
+					(e): e is [string, number] =>
+						typeof e[1] === 'number' && Number.isInteger(e[1]) && e[1] >= 1 && e[1] <= 3
+				)
+			),
+			assignments: [...flatMap(doc, 'assignments').entries()]
+				.filter(([, v]) => v === true)
+				.map(([k]) => k)
+				.sort(),
+			conflicts: readRecords(root(doc, 'conflicts'), readConflict)
+		},
+		answers: Object.fromEntries(
+			[...flatMap(doc, 'answers').entries()].filter(
+				(e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''
+			)
+		)
 	};
 }
 
@@ -332,11 +386,19 @@ function fill(doc: Y.Doc, content: EngagementContent): void {
 		flatMap(doc, 'porter').set(`${c}.rating`, content.porter[c].rating);
 		flatMap(doc, 'porter').set(`${c}.notes`, content.porter[c].notes);
 	}
+	for (const [question, answer] of Object.entries(content.answers))
+		flatMap(doc, 'answers').set(question, answer);
+	for (const [key, p] of Object.entries(content.channels.preferences)) {
+		flatMap(doc, 'channelPrefs').set(key, p);
+	}
+	for (const key of content.channels.assignments) flatMap(doc, 'assignments').set(key, true);
 	const lists: Record<RootCollection, readonly object[]> = {
 		team: content.team,
 		segments: content.segments,
 		vpItems: items,
-		initiatives: content.changePlan.initiatives
+		initiatives: content.changePlan.initiatives,
+		channels: content.channels.list,
+		conflicts: content.channels.conflicts
 	};
 	for (const name of ROOT_COLLECTIONS) root(doc, name).push(lists[name].map(toYMap));
 }
@@ -449,6 +511,8 @@ export function removeSegment(doc: Y.Doc, id: string): void {
 		for (let i = items.length - 1; i >= 0; i--) {
 			if (items.get(i).get('segmentId') === id) items.delete(i, 1);
 		}
+		dropKeys(doc, 'channelPrefs', (parts) => parts[0] === id);
+		dropKeys(doc, 'assignments', (parts) => parts[2] === id);
 	});
 }
 
@@ -497,6 +561,102 @@ export function setPorter(
 	command(doc, () => setFlat(doc, 'porter', `${condition}.${field}`, value));
 }
 
+/* Channels and products */
+
+export function addChannel(doc: Y.Doc, channel: Channel, index?: number): void {
+	command(doc, () => insertRecord(root(doc, 'channels'), channel, index));
+}
+
+/** Adds several channels as one step (the standard list). */
+export function addChannels(doc: Y.Doc, channels: readonly Channel[]): void {
+	command(doc, () => root(doc, 'channels').push(channels.map(toYMap)));
+}
+
+export function updateChannel(doc: Y.Doc, id: string, patch: Partial<Omit<Channel, 'id'>>): void {
+	command(doc, () => patchRecord(root(doc, 'channels'), id, patch));
+}
+
+/** Removes a channel with its preferences, assignments and its place in conflicts. */
+export function removeChannel(doc: Y.Doc, id: string): void {
+	command(doc, () => {
+		deleteRecord(root(doc, 'channels'), id);
+		dropKeys(doc, 'channelPrefs', (parts) => parts[1] === id);
+		dropKeys(doc, 'assignments', (parts) => parts[1] === id);
+		for (const m of root(doc, 'conflicts')) {
+			const ids = strings(m.get('channelIds'));
+			if (ids.includes(id))
+				m.set(
+					'channelIds',
+					ids.filter((c) => c !== id)
+				);
+		}
+	});
+}
+
+/** Sets how much a segment prefers a channel; 0 removes the preference. */
+export function setPreference(
+	doc: Y.Doc,
+	segmentId: string,
+	channelId: string,
+	preference: number
+): void {
+	command(doc, () => {
+		const key = `${segmentId}:${channelId}`;
+		if (preference === 0) flatMap(doc, 'channelPrefs').delete(key);
+		else setFlat(doc, 'channelPrefs', key, preference);
+	});
+}
+
+/** Whether a product or service goes through a channel to a segment. */
+export function setAssignment(
+	doc: Y.Doc,
+	offeringId: string,
+	channelId: string,
+	segmentId: string,
+	on: boolean
+): void {
+	command(doc, () => {
+		const key = `${offeringId}:${channelId}:${segmentId}`;
+		if (on) setFlat(doc, 'assignments', key, true);
+		else flatMap(doc, 'assignments').delete(key);
+	});
+}
+
+export function addConflict(doc: Y.Doc, conflict: ChannelConflict): void {
+	command(doc, () => insertRecord(root(doc, 'conflicts'), conflict));
+}
+
+export function updateConflict(
+	doc: Y.Doc,
+	id: string,
+	patch: Partial<Omit<ChannelConflict, 'id'>>
+): void {
+	command(doc, () => {
+		const m = find(root(doc, 'conflicts'), id);
+		if (!m) return;
+		for (const [key, value] of Object.entries(patch)) m.set(key, value);
+	});
+}
+
+export function removeConflict(doc: Y.Doc, id: string): void {
+	command(doc, () => deleteRecord(root(doc, 'conflicts'), id));
+}
+
+/** Deletes the keys of a flat map whose `:`-separated parts match. */
+function dropKeys(doc: Y.Doc, name: FlatMap, match: (parts: string[]) => boolean) {
+	const m = flatMap(doc, name);
+	for (const key of [...m.keys()]) if (match(key.split(':'))) m.delete(key);
+}
+
+/** The answer to a workshop question; an empty answer removes it. */
+export function setAnswer(doc: Y.Doc, questionId: string, answer: string): void {
+	command(doc, () => {
+		const m = flatMap(doc, 'answers');
+		if (answer === '') m.delete(questionId);
+		else if (m.get(questionId) !== answer) m.set(questionId, answer);
+	});
+}
+
 function setFlat(doc: Y.Doc, name: FlatMap, key: string, value: unknown) {
 	const m = flatMap(doc, name);
 	if (m.get(key) !== value) m.set(key, value);
@@ -539,6 +699,7 @@ export function removeVpItem(doc: Y.Doc, id: string): void {
 	command(doc, () => {
 		const items = root(doc, 'vpItems');
 		deleteRecord(items, id);
+		dropKeys(doc, 'assignments', (parts) => parts[0] === id);
 		for (const m of items) {
 			const addresses = strings(m.get('addresses'));
 			if (addresses.includes(id))

@@ -3,6 +3,7 @@ import { COMPANY_SIZES, TEAM_SIDES } from './engagement/profile.ts';
 import { NEED_MODES } from './strategy/model.ts';
 import { TIERS } from './strategy/segments.ts';
 import { MANAGEMENT_MODELS, TACTICS } from './strategy/customer-strategy.ts';
+import { CHANNEL_KINDS } from './strategy/channels.ts';
 import {
 	BLANK_CHANGE_PLAN,
 	BLANK_PORTER,
@@ -180,6 +181,31 @@ export const porterSchema = z.strictObject({
 	suppliers: condition
 });
 
+export const channelSchema = z.strictObject({
+	id,
+	kind: z.enum(CHANNEL_KINDS),
+	name: z.string().max(200),
+	/** What one contact through this channel costs, in minor units. */
+	costPerContact: money
+});
+
+export const channelConflictSchema = z.strictObject({
+	id,
+	description: z.string().max(2000),
+	channelIds: z.array(id).max(100),
+	resolution: z.string().max(2000)
+});
+
+/** Channels and products: the channel list, the matrices and the conflicts. */
+export const channelsSchema = z.strictObject({
+	list: z.array(channelSchema).max(500),
+	/** `segmentId:channelId` → 1 (low), 2 (medium) or 3 (high); absent means not used. */
+	preferences: z.record(z.string().max(140), z.number().int().min(1).max(3)),
+	/** `offeringId:channelId:segmentId` for each product or service sold through a channel to a segment. */
+	assignments: z.array(z.string().max(210)).max(100_000),
+	conflicts: z.array(channelConflictSchema).max(500)
+});
+
 /** Everything an engagement holds. Later areas add their parts here. */
 export const engagementContentSchema = z.strictObject({
 	profile: profileSchema,
@@ -194,5 +220,8 @@ export const engagementContentSchema = z.strictObject({
 	}),
 	changePlan: changePlanSchema.default(() => structuredClone(BLANK_CHANGE_PLAN)),
 	sevenS: sevenSSchema.default(() => structuredClone(BLANK_SEVEN_S)),
-	porter: porterSchema.default(() => structuredClone(BLANK_PORTER))
+	porter: porterSchema.default(() => structuredClone(BLANK_PORTER)),
+	channels: channelsSchema.default({ list: [], preferences: {}, assignments: [], conflicts: [] }),
+	/** Workshop answers, by question id (see domain/strategy/questions.ts). */
+	answers: z.record(z.string().regex(/^[a-z0-9-]{1,64}$/), z.string().max(10_000)).default({})
 });

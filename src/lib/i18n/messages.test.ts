@@ -57,7 +57,9 @@ describe('accessible names contain the visible label (WCAG 2.5.3)', () => {
 		['segments.remove', 'segments.removeNeedLabel'],
 		['vp.remove', 'vp.removeLabel'],
 		['vp.add', 'vp.addTo'],
-		['change.remove', 'change.removeLabel']
+		['change.remove', 'change.removeLabel'],
+		['channels.remove', 'channels.removeLabel'],
+		['channels.remove', 'channels.removeConflictLabel']
 	];
 	it.each([
 		['en', en],

@@ -57,7 +57,9 @@ export function blankContent(
 		valueProposition: { positioning: null, positioningRationale: '', brandPromise: '', items: [] },
 		changePlan: structuredClone(BLANK_CHANGE_PLAN),
 		sevenS: structuredClone(BLANK_SEVEN_S),
-		porter: structuredClone(BLANK_PORTER)
+		porter: structuredClone(BLANK_PORTER),
+		channels: { list: [], preferences: {}, assignments: [], conflicts: [] },
+		answers: {}
 	};
 }
 

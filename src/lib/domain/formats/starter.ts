@@ -238,6 +238,8 @@ export function instantiateStarter(
 		},
 		changePlan: structuredClone(BLANK_CHANGE_PLAN),
 		sevenS: structuredClone(BLANK_SEVEN_S),
-		porter: structuredClone(BLANK_PORTER)
+		porter: structuredClone(BLANK_PORTER),
+		channels: { list: [], preferences: {}, assignments: [], conflicts: [] },
+		answers: {}
 	};
 }

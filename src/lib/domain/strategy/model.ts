@@ -1,5 +1,8 @@
 import type { z } from 'zod';
 import type {
+	channelConflictSchema,
+	channelSchema,
+	channelsSchema,
 	changePlanSchema,
 	initiativeSchema,
 	porterSchema,
@@ -19,6 +22,9 @@ export type Segment = z.infer<typeof segmentSchema>;
 export type SegmentNeed = z.infer<typeof segmentNeedSchema>;
 export type ValueProposition = z.infer<typeof valuePropositionSchema>;
 export type VpItem = z.infer<typeof vpItemSchema>;
+export type Channel = z.infer<typeof channelSchema>;
+export type ChannelConflict = z.infer<typeof channelConflictSchema>;
+export type Channels = z.infer<typeof channelsSchema>;
 export type ChangePlan = z.infer<typeof changePlanSchema>;
 export type Initiative = z.infer<typeof initiativeSchema>;
 export type SevenSView = z.infer<typeof sevenSSchema>;
