@@ -4,7 +4,16 @@ import type { Locale } from '../locales.ts';
 import { localizedTextSchema, segmentSchema } from '../schemas.ts';
 import { NEED_MODES } from '../strategy/model.ts';
 import { POSITIONINGS, VP_KINDS } from '../strategy/value-proposition.ts';
-import { BLANK_CHANGE_PLAN, BLANK_PORTER, BLANK_SEVEN_S } from '../strategy/change-plan.ts';
+import {
+	BLANK_PORTER,
+	BLANK_SEVEN_S,
+	INITIATIVE_STATUSES,
+	LEVELS,
+	PORTER_CONDITIONS,
+	SEVEN_S,
+	SUPPORTS
+} from '../strategy/change-plan.ts';
+import { CHANNEL_KINDS } from '../strategy/channels.ts';
 import { problemsFromZod, type Problem } from './problems.ts';
 import { zodErrorMap } from './zod-locale.ts';
 
@@ -103,13 +112,116 @@ export const starterSchema = z
 					)
 					.max(1000)
 			})
-			.optional()
+			.optional(),
+		channels: z
+			.strictObject({
+				list: z
+					.array(
+						z.strictObject({
+							ref,
+							kind: z.enum(CHANNEL_KINDS),
+							name: lt,
+							costPerContact: z.number().int().min(0)
+						})
+					)
+					.max(100),
+				/** How much a segment prefers a channel: 1 low, 2 medium, 3 high. */
+				preferences: z
+					.array(
+						z.strictObject({
+							segment: ref,
+							channel: ref,
+							preference: z.number().int().min(1).max(3)
+						})
+					)
+					.max(10_000)
+					.default([]),
+				/** A product or service (an offering's `ref`) offered through a channel to a segment. */
+				assignments: z
+					.array(z.strictObject({ offering: ref, channel: ref, segment: ref }))
+					.max(10_000)
+					.default([]),
+				conflicts: z
+					.array(
+						z.strictObject({ description: lt, channels: z.array(ref).max(50), resolution: lt })
+					)
+					.max(100)
+					.default([])
+			})
+			.optional(),
+		changePlan: z
+			.strictObject({
+				supports: z
+					.partialRecord(z.enum(SUPPORTS), z.strictObject({ today: lt, target: lt }))
+					.default({}),
+				initiatives: z
+					.array(
+						z.strictObject({
+							support: z.enum(SUPPORTS),
+							title: lt,
+							description: lt,
+							owner: lt,
+							effort: z.enum(LEVELS).nullable(),
+							impact: z.enum(LEVELS).nullable(),
+							status: z.enum(INITIATIVE_STATUSES)
+						})
+					)
+					.max(500)
+					.default([])
+			})
+			.optional(),
+		sevenS: z
+			.partialRecord(
+				z.enum(SEVEN_S),
+				z.strictObject({
+					today: lt,
+					target: lt,
+					alignment: z.number().int().min(1).max(5).nullable()
+				})
+			)
+			.optional(),
+		porter: z
+			.partialRecord(
+				z.enum(PORTER_CONDITIONS),
+				z.strictObject({ rating: z.number().int().min(1).max(5).nullable(), notes: lt })
+			)
+			.optional(),
+		/** Workshop answers by question id. */
+		answers: z.record(z.string().regex(/^[a-z0-9-]{1,64}$/), lt).optional()
 	})
 	.superRefine((starter, ctx) => {
 		// Every reference must name something in the file, so that no link is lost silently.
 		const segments = new Set(starter.segments.flatMap((s) => (s.ref ? [s.ref] : [])));
 		const items = new Set(
 			(starter.valueProposition?.items ?? []).flatMap((i) => (i.ref ? [i.ref] : []))
+		);
+		const channelRefs = new Set((starter.channels?.list ?? []).map((c) => c.ref));
+		const offerings = new Set(
+			(starter.valueProposition?.items ?? []).flatMap((i) =>
+				i.ref && i.kind === 'offering' ? [i.ref] : []
+			)
+		);
+		const check = (
+			set: Set<string>,
+			value: string,
+			path: (string | number)[],
+			problem: 'unknownSegment' | 'unknownItem' | 'unknownChannel'
+		) => {
+			if (!set.has(value)) ctx.addIssue({ code: 'custom', path, params: { problem, ref: value } });
+		};
+		starter.channels?.preferences.forEach((p, i) => {
+			check(segments, p.segment, ['channels', 'preferences', i, 'segment'], 'unknownSegment');
+			check(channelRefs, p.channel, ['channels', 'preferences', i, 'channel'], 'unknownChannel');
+		});
+		starter.channels?.assignments.forEach((a, i) => {
+			check(offerings, a.offering, ['channels', 'assignments', i, 'offering'], 'unknownItem');
+			check(channelRefs, a.channel, ['channels', 'assignments', i, 'channel'], 'unknownChannel');
+			check(segments, a.segment, ['channels', 'assignments', i, 'segment'], 'unknownSegment');
+		});
+		starter.channels?.conflicts.forEach((c, i) =>
+			c.channels.forEach((ch, j) =>
+				check(channelRefs, ch, ['channels', 'conflicts', i, 'channels', j], 'unknownChannel')
+			)
 		);
 		starter.valueProposition?.items.forEach((item, i) => {
 			if (item.segment !== null && !segments.has(item.segment)) {
@@ -142,19 +254,22 @@ export type StarterResult =
 /** The two reference problems this format adds to zod's own, in the three languages. */
 const REFERENCE_PROBLEMS: Record<
 	Locale,
-	Record<'unknownSegment' | 'unknownItem', (ref: string) => string>
+	Record<'unknownSegment' | 'unknownItem' | 'unknownChannel', (ref: string) => string>
 > = {
 	en: {
 		unknownSegment: (ref) => `no segment has the ref "${ref}"`,
-		unknownItem: (ref) => `no item has the ref "${ref}"`
+		unknownItem: (ref) => `no item has the ref "${ref}"`,
+		unknownChannel: (ref) => `no channel has the ref "${ref}"`
 	},
 	'zh-CN': {
 		unknownSegment: (ref) => `没有 ref 为“${ref}”的客户细分`,
-		unknownItem: (ref) => `没有 ref 为“${ref}”的条目`
+		unknownItem: (ref) => `没有 ref 为“${ref}”的条目`,
+		unknownChannel: (ref) => `没有 ref 为“${ref}”的渠道`
 	},
 	'zh-TW': {
 		unknownSegment: (ref) => `沒有 ref 為「${ref}」的客戶區隔`,
-		unknownItem: (ref) => `沒有 ref 為「${ref}」的項目`
+		unknownItem: (ref) => `沒有 ref 為「${ref}」的項目`,
+		unknownChannel: (ref) => `沒有 ref 為「${ref}」的通路`
 	}
 };
 
@@ -163,7 +278,9 @@ export function readStarter(file: string, data: unknown, locale: Locale): Starte
 	const result = starterSchema.safeParse(data, {
 		error: (issue) => {
 			const params = (
-				issue as { params?: { problem?: 'unknownSegment' | 'unknownItem'; ref?: string } }
+				issue as {
+					params?: { problem?: 'unknownSegment' | 'unknownItem' | 'unknownChannel'; ref?: string };
+				}
 			).params;
 			if (issue.code === 'custom' && params?.problem)
 				return REFERENCE_PROBLEMS[locale][params.problem](params.ref ?? '');
@@ -198,6 +315,8 @@ export function instantiateStarter(
 		starter.segments.flatMap((s, i) => (s.ref ? [[s.ref, segments[i]!.id] as const] : []))
 	);
 	const vp = starter.valueProposition;
+	const channelList = (starter.channels?.list ?? []).map((c) => ({ id: newId(), c }));
+	const channelIdOf = new Map(channelList.map(({ id, c }) => [c.ref, id]));
 	const itemIds = (vp?.items ?? []).map(() => newId());
 	const itemIdOf = new Map(
 		(vp?.items ?? []).flatMap((item, i) => (item.ref ? [[item.ref, itemIds[i]!] as const] : []))
@@ -236,10 +355,67 @@ export function instantiateStarter(
 				addresses: item.addresses.flatMap((a) => itemIdOf.get(a) ?? [])
 			}))
 		},
-		changePlan: structuredClone(BLANK_CHANGE_PLAN),
-		sevenS: structuredClone(BLANK_SEVEN_S),
-		porter: structuredClone(BLANK_PORTER),
-		channels: { list: [], preferences: {}, assignments: [], conflicts: [] },
-		answers: {}
+		changePlan: {
+			supports: Object.fromEntries(
+				SUPPORTS.map((sup) => {
+					const side = starter.changePlan?.supports[sup];
+					return [sup, { today: side?.today[locale] ?? '', target: side?.target[locale] ?? '' }];
+				})
+			) as EngagementContent['changePlan']['supports'],
+			initiatives: (starter.changePlan?.initiatives ?? []).map((i) => ({
+				id: newId(),
+				support: i.support,
+				title: i.title[locale],
+				description: i.description[locale],
+				owner: i.owner[locale],
+				effort: i.effort,
+				impact: i.impact,
+				status: i.status
+			}))
+		},
+		sevenS: Object.fromEntries(
+			SEVEN_S.map((e) => {
+				const v = starter.sevenS?.[e];
+				return [
+					e,
+					v
+						? { today: v.today[locale], target: v.target[locale], alignment: v.alignment }
+						: { ...BLANK_SEVEN_S[e] }
+				];
+			})
+		) as EngagementContent['sevenS'],
+		porter: Object.fromEntries(
+			PORTER_CONDITIONS.map((c) => {
+				const v = starter.porter?.[c];
+				return [c, v ? { rating: v.rating, notes: v.notes[locale] } : { ...BLANK_PORTER[c] }];
+			})
+		) as EngagementContent['porter'],
+		channels: {
+			list: channelList.map(({ id, c }) => ({
+				id,
+				kind: c.kind,
+				name: c.name[locale],
+				costPerContact: c.costPerContact
+			})),
+			preferences: Object.fromEntries(
+				(starter.channels?.preferences ?? []).map((p) => [
+					`${segmentIdOf.get(p.segment)}:${channelIdOf.get(p.channel)}`,
+					p.preference
+				])
+			),
+			assignments: (starter.channels?.assignments ?? []).map(
+				(a) =>
+					`${itemIdOf.get(a.offering)}:${channelIdOf.get(a.channel)}:${segmentIdOf.get(a.segment)}`
+			),
+			conflicts: (starter.channels?.conflicts ?? []).map((c) => ({
+				id: newId(),
+				description: c.description[locale],
+				channelIds: c.channels.flatMap((ch) => channelIdOf.get(ch) ?? []),
+				resolution: c.resolution[locale]
+			}))
+		},
+		answers: Object.fromEntries(
+			Object.entries(starter.answers ?? {}).map(([q, text]) => [q, text[locale]])
+		)
 	};
 }

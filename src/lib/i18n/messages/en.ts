@@ -594,7 +594,11 @@ export const en = {
 	'preference.1': 'low',
 	'preference.2': 'medium',
 	'preference.3': 'high',
-	'preference.3.short': 'H'
+	'preference.3.short': 'H',
+	'channels.pager': 'Segments shown',
+	'channels.previous': 'Previous segments',
+	'channels.next': 'Next segments',
+	'channels.showing': 'Segments {from}–{to} of {total}'
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -568,5 +568,9 @@ export const zhCN: Messages = {
 	'preference.1': '低',
 	'preference.2': '中',
 	'preference.3': '高',
-	'preference.3.short': '高'
+	'preference.3.short': '高',
+	'channels.pager': '显示的细分',
+	'channels.previous': '上一页细分',
+	'channels.next': '下一页细分',
+	'channels.showing': '第 {from}–{to} 个细分，共 {total} 个'
 };

@@ -555,7 +555,7 @@ export const zhTW: Messages = {
 	'channelKind.phone': '電話與客服中心',
 	'channelKind.web': '網站',
 	'channelKind.email': '電子郵件',
-	'channelKind.messaging': '即時通訊（LINE 等）',
+	'channelKind.messaging': '即時通訊軟體',
 	'channelKind.letter': '信函',
 	'channelKind.fax': '傳真',
 	'channelKind.partners': '合作夥伴與代理商',
@@ -566,5 +566,9 @@ export const zhTW: Messages = {
 	'preference.1': '低',
 	'preference.2': '中',
 	'preference.3': '高',
-	'preference.3.short': '高'
+	'preference.3.short': '高',
+	'channels.pager': '顯示的區隔',
+	'channels.previous': '上一頁區隔',
+	'channels.next': '下一頁區隔',
+	'channels.showing': '第 {from}–{to} 個區隔，共 {total} 個'
 };
