@@ -1,15 +1,5 @@
-import fs from 'node:fs';
 import { defineConfig } from '@playwright/test';
-
-/**
- * The browser: $CHROMIUM_PATH if set, else Debian's /usr/bin/chromium, else the Chromium that
- * `npx playwright install chromium` downloaded.
- */
-function chromiumPath(): string | undefined {
-	if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-	if (fs.existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-	return undefined;
-}
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/chromium.ts';
 
 export default defineConfig({
 	testDir: 'test/e2e',
@@ -23,18 +13,7 @@ export default defineConfig({
 		locale: 'en-US',
 		timezoneId: 'UTC',
 		acceptDownloads: true,
-		launchOptions: {
-			executablePath: chromiumPath(),
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-				'--no-first-run',
-				'--disable-quic'
-			]
-		}
+		launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }
 	},
 	projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
 	webServer: {

@@ -21,7 +21,7 @@ test('a value proposition shows its fit gaps until every pain has a reliever', a
 	await page.getByLabel('Gain 1', { exact: true }).fill('A named contact');
 	const fit = page.locator('.fit');
 	await expect(fit).toContainText(
-		'Fit for SME owners: 0% of its pains and gains are addressed (1 pains, 1 gains).'
+		'Fit for SME owners: 0% of its pains and gains are addressed (pains: 1, gains: 1).'
 	);
 	await expect(fit).toContainText('No reliever for the pain “Loan decisions take weeks”.');
 	await expect(fit).toContainText('No creator for the gain “A named contact”.');

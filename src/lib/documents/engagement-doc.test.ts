@@ -258,7 +258,9 @@ describe('engagement document', () => {
 				items: [
 					{ id: 'j1', kind: 'job', segmentId: 'w', text: 'Grow wealth', addresses: [] },
 					{ id: 'j2', kind: 'job', segmentId: 'm', text: 'Pay bills', addresses: [] },
-					{ id: 'o1', kind: 'offering', segmentId: null, text: 'Advice', addresses: [] }
+					{ id: 'o1', kind: 'offering', segmentId: null, text: 'Advice', addresses: [] },
+					{ id: 'p1', kind: 'pain', segmentId: 'w', text: 'Queues', addresses: [] },
+					{ id: 'r1', kind: 'reliever', segmentId: null, text: 'Named manager', addresses: ['p1'] }
 				]
 			}
 		});
@@ -266,7 +268,10 @@ describe('engagement document', () => {
 		expect(before.valueProposition.brandPromise).toBe('Your bank, by name');
 		const undo = createUndoManager(doc);
 		removeSegment(doc, 'w');
-		expect(readContent(doc).valueProposition.items.map((i) => i.id)).toEqual(['j2', 'o1']);
+		const after = readContent(doc).valueProposition.items;
+		expect(after.map((i) => i.id)).toEqual(['j2', 'o1', 'r1']);
+		// No link is left pointing at a removed pain.
+		expect(after.find((i) => i.id === 'r1')!.addresses).toEqual([]);
 		undo.undo();
 		expect(readContent(doc)).toEqual(before);
 	});

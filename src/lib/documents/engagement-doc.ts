@@ -355,10 +355,16 @@ export function readContent(doc: Y.Doc): EngagementContent {
  * A plain record as a Y.Map. Lists of records inside it become nested Y.Arrays of Y.Maps (edited
  * item by item); lists of plain values (ids) stay plain arrays, replaced as a whole.
  */
+/** Nested lists of records, kept as Y.Arrays even while empty (so two devices adding the first item both keep theirs). */
+const RECORD_LISTS = new Set(['needs']);
+
 function toYMap(record: object): Y.Map<unknown> {
 	const map = new Y.Map<unknown>();
 	for (const [key, value] of Object.entries(record)) {
-		if (Array.isArray(value) && value.some((v) => typeof v === 'object' && v !== null)) {
+		if (
+			Array.isArray(value) &&
+			(RECORD_LISTS.has(key) || value.some((v) => typeof v === 'object' && v !== null))
+		) {
 			const nested = new Y.Array<Y.Map<unknown>>();
 			nested.push(value.map((item: object) => toYMap(item)));
 			map.set(key, nested);
@@ -508,8 +514,20 @@ export function removeSegment(doc: Y.Doc, id: string): void {
 	command(doc, () => {
 		deleteRecord(root(doc, 'segments'), id);
 		const items = root(doc, 'vpItems');
+		const gone = new Set<string>();
 		for (let i = items.length - 1; i >= 0; i--) {
-			if (items.get(i).get('segmentId') === id) items.delete(i, 1);
+			if (items.get(i).get('segmentId') === id) {
+				gone.add(str(items.get(i).get('id')));
+				items.delete(i, 1);
+			}
+		}
+		for (const m of items) {
+			const addresses = strings(m.get('addresses'));
+			if (addresses.some((a) => gone.has(a)))
+				m.set(
+					'addresses',
+					addresses.filter((a) => !gone.has(a))
+				);
 		}
 		dropKeys(doc, 'channelPrefs', (parts) => parts[0] === id);
 		dropKeys(doc, 'assignments', (parts) => parts[2] === id);

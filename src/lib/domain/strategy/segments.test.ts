@@ -15,7 +15,8 @@ import {
 //    m = 200; CLV = 200 × 1.1 ÷ 0.4 − 300 = 550 − 300 = 250.
 // C: 1,000 customers, revenue 100,000, margin 20 %, cost to serve 30 → profit 20,000 − 30,000 = −10,000;
 //    m = −10; CLV = −10 × 1.1 ÷ 0.6 − 100 = −118.33…
-// Totals: revenue 2,000,000; customers 2,000; profit of the profitable segments 530,000.
+// Totals: revenue 2,000,000; customers 2,000; profit of the profitable segments 530,000 (the base of
+// profit shares); net profit 520,000, so the average margin per customer is 260.
 const A: SegmentEconomics = {
 	id: 'A',
 	customers: 100,
@@ -82,13 +83,17 @@ describe('segment economics', () => {
 	});
 
 	it('suggests develop, maintain and serve-at-lowest-cost tiers with a reason', () => {
-		expect([a!.suggestedTier, a!.tierReason]).toEqual(['develop', 'highValue']); // value index 13.2
-		expect([b!.suggestedTier, b!.tierReason]).toEqual(['maintain', 'average']); // value index 0.75
+		expect(a!.valueIndex).toBeCloseTo(3_500 / 260, 12); // 13.46
+		expect(b!.valueIndex).toBeCloseTo(200 / 260, 12); // 0.77
+		expect([a!.suggestedTier, a!.tierReason]).toEqual(['develop', 'highValue']);
+		expect([b!.suggestedTier, b!.tierReason]).toEqual(['maintain', 'average']);
 		expect([c!.suggestedTier, c!.tierReason]).toEqual(['serve', 'lossMaking']);
 		expect(suggestTier(10, 1.2, 0.05)).toEqual({ tier: 'develop', reason: 'growingAboveAverage' });
 		expect(suggestTier(10, 1.2, 0.049)).toEqual({ tier: 'maintain', reason: 'average' });
+		expect(suggestTier(10, 1, 0.2)).toEqual({ tier: 'maintain', reason: 'average' }); // exactly average
+		expect(suggestTier(10, null, 0.2)).toEqual({ tier: 'maintain', reason: 'average' });
 		expect(suggestTier(10, 0.4, 0.2)).toEqual({ tier: 'serve', reason: 'lowValue' });
-		expect(suggestTier(0, null, 0)).toEqual({ tier: 'serve', reason: 'noCustomers' });
+		expect(suggestTier(0, null, 0, 0)).toEqual({ tier: 'serve', reason: 'noCustomers' });
 	});
 
 	it('draws the Pareto curve, best customers first, and finds the 80 % headline', () => {
@@ -103,6 +108,29 @@ describe('segment economics', () => {
 			customers: 0.05,
 			profit: expect.closeTo(350 / 530, 12)
 		});
+	});
+
+	it('compares with the average customer of all segments, losses included (review case)', () => {
+		// A: 10 customers, profit 1,000; B: 100, profit 200; C: 100, profit −1,100. Net 100 over 210
+		// customers: average 0.476. B earns 2 a customer, about 4.2 times that: develop, not serve.
+		const seg = (id: string, customers: number, profit: number): SegmentEconomics => ({
+			id,
+			customers,
+			revenue: profit > 0 ? profit : 0,
+			grossMargin: 1,
+			retention: 0.5,
+			acquisitionCost: 0,
+			costToServe: profit > 0 ? 0 : -profit / customers,
+			growth: 0
+		});
+		const [, b, c] = segmentMetrics([
+			seg('A', 10, 1_000),
+			seg('B', 100, 200),
+			seg('C', 100, -1_100)
+		]);
+		expect(b!.valueIndex).toBeCloseTo(2 / (100 / 210), 9);
+		expect(b!.suggestedTier).toBe('develop');
+		expect(c!.tierReason).toBe('lossMaking');
 	});
 
 	it('handles no segments and segments with no customers', () => {

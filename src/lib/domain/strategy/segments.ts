@@ -37,7 +37,11 @@ export interface SegmentMetrics {
 	marginPerCustomer: number;
 	/** m × (1 + d) ÷ (1 + d − r) − acquisition cost; null when there are no customers. */
 	lifetimeValue: number | null;
-	/** profit share ÷ customer share: above 1, a customer here is worth more than the average. */
+	/**
+	 * Margin per customer ÷ the average margin per customer over all segments: above 1, a customer
+	 * here is worth more than the average customer. Null with no customers, or when the segments
+	 * together make no profit (there is then no meaningful average).
+	 */
 	valueIndex: number | null;
 	suggestedTier: Tier;
 	/** Why the tier was suggested, as a code the UI words in the user's language. */
@@ -73,19 +77,23 @@ export function lifetimeValue(
  * The suggested tier:
  * - serve at the lowest cost when the segment loses money, or a customer is worth less than half
  *   the average (value index < 0.5);
- * - develop when a customer is worth at least 1.5 times the average, or above the average in a
- *   segment that grows at least 5 % a year;
+ * - develop when a customer is worth at least 1.5 times the average customer (the value index:
+ *   margin per customer ÷ the average margin per customer of all segments), or more than the
+ *   average in a segment that grows at least 5 % a year;
  * - maintain otherwise.
  */
 export function suggestTier(
 	profit: number,
 	valueIndex: number | null,
-	growth: number
+	growth: number,
+	customers = 1
 ): { tier: Tier; reason: TierReason } {
-	if (valueIndex === null) return { tier: 'serve', reason: 'noCustomers' };
+	if (customers <= 0) return { tier: 'serve', reason: 'noCustomers' };
 	if (profit <= 0) return { tier: 'serve', reason: 'lossMaking' };
+	// A profitable segment while the segments together lose money: no average to compare with.
+	if (valueIndex === null) return { tier: 'maintain', reason: 'average' };
 	if (valueIndex >= 1.5) return { tier: 'develop', reason: 'highValue' };
-	if (valueIndex >= 1 && growth >= 0.05) return { tier: 'develop', reason: 'growingAboveAverage' };
+	if (valueIndex > 1 && growth >= 0.05) return { tier: 'develop', reason: 'growingAboveAverage' };
 	if (valueIndex < 0.5) return { tier: 'serve', reason: 'lowValue' };
 	return { tier: 'maintain', reason: 'average' };
 }
@@ -102,13 +110,16 @@ export function segmentMetrics(
 	// Shares of profit are taken of the profitable segments' total, so that a loss-making segment
 	// shows a negative share instead of inflating the others past 100 %.
 	const totalProfit = profits.reduce((sum, p) => sum + Math.max(p, 0), 0);
+	const netProfit = profits.reduce((sum, p) => sum + p, 0);
+	const averageMargin = totalCustomers > 0 && netProfit > 0 ? netProfit / totalCustomers : null;
 	return segments.map((s, i) => {
 		const profit = profits[i]!;
 		const customerShare = share(s.customers, totalCustomers);
 		const profitShare = share(profit, totalProfit);
 		const marginPerCustomer = s.customers > 0 ? profit / s.customers : 0;
-		const valueIndex = customerShare > 0 ? profitShare / customerShare : null;
-		const { tier, reason } = suggestTier(profit, valueIndex, s.growth);
+		const valueIndex =
+			s.customers > 0 && averageMargin !== null ? marginPerCustomer / averageMargin : null;
+		const { tier, reason } = suggestTier(profit, valueIndex, s.growth, s.customers);
 		return {
 			id: s.id,
 			profit,

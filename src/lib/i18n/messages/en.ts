@@ -228,7 +228,7 @@ export const en = {
 	'segments.valueIndex': 'Value index',
 	'segments.customerShare': 'Customer share',
 	'segments.formula':
-		'Lifetime value = m × (1 + d) ÷ (1 + d − r) − a, where m is the yearly margin per customer (revenue × gross margin ÷ customers − cost to serve), r the retention rate, d the discount rate ({rate}) and a the cost to win a customer. Value index = profit share ÷ customer share.',
+		'Lifetime value = m × (1 + d) ÷ (1 + d − r) − a, where m is the yearly margin per customer (revenue × gross margin ÷ customers − cost to serve), r the retention rate, d the discount rate ({rate}) and a the cost to win a customer. Value index = margin per customer ÷ the average margin per customer of all segments.',
 	'segments.tierTitle': 'Tier',
 	'segments.suggested': 'Suggested: {tier}.',
 	'segments.tierChoice': 'Tier for this segment',
@@ -311,7 +311,7 @@ export const en = {
 	'vp.untitled': '(no text yet)',
 	'vp.fit': 'Fit for {segment}:',
 	'vp.fitCoverage':
-		'{covered} of its pains and gains are addressed ({pains} pains, {gains} gains).',
+		'{covered} of its pains and gains are addressed (pains: {pains}, gains: {gains}).',
 	'vp.fitComplete': 'Every pain has a reliever and every gain a creator.',
 	'vp.gapPain': 'No reliever for the pain “{item}”.',
 	'vp.gapGain': 'No creator for the gain “{item}”.',
@@ -368,7 +368,7 @@ export const en = {
 	'strategy.elementsDone': '{done} of 5',
 	'strategy.for': 'Strategy for {name}',
 	'strategy.context':
-		'Tier: {tier} · {customers} customers · retention {retention} · profit share {share}',
+		'Tier: {tier} · customers: {customers} · retention {retention} · profit share {share}',
 	'strategy.understanding': 'Customer understanding',
 	'strategy.understandingHint':
 		'What the company knows about these customers, their needs and how they buy, and what it still has to learn.',
@@ -389,11 +389,11 @@ export const en = {
 	'strategy.crossSell': 'Cross-selling offers',
 	'strategy.upSell': 'Up-selling offers',
 	'strategy.managementTitle': 'Customer management',
-	'strategy.managementHint': 'For a {tier} segment the usual choice is {model}.',
+	'strategy.managementHint': 'The usual choice for the tier “{tier}” is {model}.',
 	'strategy.managementNotes': 'How it is organised',
 	'strategy.tactics': 'Relationship tactics',
 	'strategy.tacticsHint':
-		'Pick the tactics this segment plan relies on. Those that usually fit a {tier} segment come first.',
+		'Pick the tactics this segment plan relies on. Those that usually fit the tier “{tier}” come first.',
 	'strategy.fitsTier': 'fits this tier',
 	'management.keyAccount': 'Key-account managers',
 	'management.keyAccount.hint': 'A named manager for each customer or small group of customers.',
@@ -594,7 +594,6 @@ export const en = {
 	'preference.1': 'low',
 	'preference.2': 'medium',
 	'preference.3': 'high',
-	'preference.3.short': 'H',
 	'channels.pager': 'Segments shown',
 	'channels.previous': 'Previous segments',
 	'channels.next': 'Next segments',
