@@ -9,6 +9,7 @@ import {
 	type TeamMember
 } from '../domain/engagement/profile.ts';
 import { isLocale } from '../domain/locales.ts';
+import { isOneOf, oneOf } from '../domain/one-of.ts';
 import {
 	NEED_MODES,
 	type Segment,
@@ -109,8 +110,6 @@ export function documentSchemaVersion(doc: Y.Doc): number {
 /* ---------- reading: normalise, never trust ---------- */
 
 const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
-const oneOf = <T extends string>(v: unknown, options: readonly T[], fallback: T): T =>
-	(options as readonly unknown[]).includes(v) ? (v as T) : fallback;
 function num(v: unknown, min: number, max: number, integer = false): number {
 	if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) return Math.max(min, 0);
 	return integer ? Math.round(v) : v;
@@ -141,7 +140,7 @@ function readMember(m: Y.Map<unknown>): TeamMember {
 		id: str(m.get('id')),
 		name: str(m.get('name')),
 		role: str(m.get('role')),
-		side: oneOf(m.get('side'), TEAM_SIDES, 'client'),
+		side: oneOf(TEAM_SIDES, m.get('side'), 'client'),
 		email: str(m.get('email'))
 	};
 }
@@ -150,7 +149,7 @@ function readNeed(m: Y.Map<unknown>): SegmentNeed {
 	return {
 		id: str(m.get('id')),
 		text: str(m.get('text')),
-		mode: oneOf(m.get('mode'), NEED_MODES, 'pull')
+		mode: oneOf(NEED_MODES, m.get('mode'), 'pull')
 	};
 }
 
@@ -161,7 +160,7 @@ function readVpItem(m: Y.Map<unknown>): VpItem {
 	const segmentId = m.get('segmentId');
 	return {
 		id: str(m.get('id')),
-		kind: oneOf(m.get('kind'), VP_KINDS, 'job'),
+		kind: oneOf(VP_KINDS, m.get('kind'), 'job'),
 		segmentId: typeof segmentId === 'string' ? segmentId : null,
 		text: str(m.get('text')),
 		addresses: strings(m.get('addresses'))
@@ -172,9 +171,7 @@ function readValueProposition(doc: Y.Doc): ValueProposition {
 	const m = vpMap(doc);
 	const positioning = m.get('positioning');
 	return {
-		positioning: (POSITIONINGS as readonly unknown[]).includes(positioning)
-			? (positioning as ValueProposition['positioning'])
-			: null,
+		positioning: oneOf(POSITIONINGS, positioning, null),
 		positioningRationale: str(m.get('positioningRationale')),
 		brandPromise: str(m.get('brandPromise')),
 		items: readRecords(root(doc, 'vpItems'), readVpItem)
@@ -192,24 +189,20 @@ function readInitiative(m: Y.Map<unknown>): Initiative {
 	const impact = m.get('impact');
 	return {
 		id: str(m.get('id')),
-		support: oneOf(m.get('support'), SUPPORTS, 'processes'),
+		support: oneOf(SUPPORTS, m.get('support'), 'processes'),
 		title: str(m.get('title')),
 		description: str(m.get('description')),
 		owner: str(m.get('owner')),
-		effort: (LEVELS as readonly unknown[]).includes(effort)
-			? (effort as Initiative['effort'])
-			: null,
-		impact: (LEVELS as readonly unknown[]).includes(impact)
-			? (impact as Initiative['impact'])
-			: null,
-		status: oneOf(m.get('status'), INITIATIVE_STATUSES, 'idea')
+		effort: oneOf(LEVELS, effort, null),
+		impact: oneOf(LEVELS, impact, null),
+		status: oneOf(INITIATIVE_STATUSES, m.get('status'), 'idea')
 	};
 }
 
 function readChannel(m: Y.Map<unknown>): Channel {
 	return {
 		id: str(m.get('id')),
-		kind: oneOf(m.get('kind'), CHANNEL_KINDS, 'other'),
+		kind: oneOf(CHANNEL_KINDS, m.get('kind'), 'other'),
 		name: str(m.get('name')),
 		costPerContact: num(m.get('costPerContact'), 0, MONEY_MAX, true)
 	};
@@ -241,9 +234,7 @@ function readSegment(m: Y.Map<unknown>): Segment {
 		acquisitionCost: num(m.get('acquisitionCost'), 0, MONEY_MAX, true),
 		costToServe: num(m.get('costToServe'), 0, MONEY_MAX, true),
 		growth: num(m.get('growth'), -1, 10),
-		tierOverride: (TIERS as readonly unknown[]).includes(override)
-			? (override as Segment['tierOverride'])
-			: null,
+		tierOverride: oneOf(TIERS, override, null),
 		tierOverrideReason: str(m.get('tierOverrideReason')),
 		needs: needs instanceof Y.Array ? readRecords(needs as Records, readNeed) : [],
 		understanding: str(m.get('understanding')),
@@ -252,13 +243,9 @@ function readSegment(m: Y.Map<unknown>): Segment {
 		walletGoal: rateOrNull(m.get('walletGoal')),
 		crossSell: str(m.get('crossSell')),
 		upSell: str(m.get('upSell')),
-		management: (MANAGEMENT_MODELS as readonly unknown[]).includes(m.get('management'))
-			? (m.get('management') as Segment['management'])
-			: null,
+		management: oneOf(MANAGEMENT_MODELS, m.get('management'), null),
 		managementNotes: str(m.get('managementNotes')),
-		tactics: strings(m.get('tactics')).filter((x): x is Segment['tactics'][number] =>
-			(TACTICS as readonly string[]).includes(x)
-		)
+		tactics: strings(m.get('tactics')).filter((x) => isOneOf(TACTICS, x))
 	};
 }
 
@@ -278,9 +265,7 @@ export function readContent(doc: Y.Doc): EngagementContent {
 		name: str(p.get('name')),
 		client: str(p.get('client')),
 		industry: str(p.get('industry')),
-		companySize: (COMPANY_SIZES as readonly unknown[]).includes(p.get('companySize'))
-			? (p.get('companySize') as Profile['companySize'])
-			: null,
+		companySize: oneOf(COMPANY_SIZES, p.get('companySize'), null),
 		region: str(p.get('region')),
 		currency:
 			typeof currency === 'string' && /^[A-Z]{3}$/.test(currency) ? currency : defaults.currency,

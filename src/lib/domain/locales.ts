@@ -1,12 +1,13 @@
 import type { z } from 'zod';
 import type { localizedTextSchema } from './schemas.ts';
+import { isOneOf } from './one-of.ts';
 
 /** The languages of the UI, of templates and of reports. */
 export const LOCALES = ['zh-CN', 'zh-TW', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 export function isLocale(value: unknown): value is Locale {
-	return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+	return isOneOf(LOCALES, value);
 }
 
 /** A text written in each of the three languages (templates and starters carry these). */
