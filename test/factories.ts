@@ -44,7 +44,10 @@ export function anEngagement(
 		sevenS: content.sevenS,
 		porter: content.porter,
 		channels: content.channels,
-		answers: {}
+		answers: {},
+		journey: content.journey,
+		workflows: content.workflows,
+		diagrams: []
 	};
 }
 

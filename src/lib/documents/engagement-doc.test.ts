@@ -1,8 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { aSegment, aTeamMember, anEngagement } from '../../../test/factories.ts';
+import { blankTouchpoint } from '../domain/journey/model.ts';
 import {
 	DocumentTooNewError,
+	addStages,
+	addTouchpoint,
+	moveStage,
+	removeStage,
+	removeTouchpoint,
+	renameStage,
+	updateTouchpoint,
+	addWorkflowNode,
+	addWorkflowEdge,
+	updateWorkflowEdge,
+	removeWorkflowNode,
+	replaceWorkflow,
+	addDiagram,
+	updateDiagram,
+	removeDiagram,
 	addChannel,
 	addConflict,
 	removeChannel,
@@ -349,5 +365,131 @@ describe('engagement document', () => {
 		removeSegment(doc, 'w');
 		expect(readContent(doc).channels.preferences).toEqual({});
 		expect(readContent(doc).channels.assignments).toEqual([]);
+	});
+
+	it('keeps the touchpoint map; removing a stage takes its touchpoints, and undo brings them back', () => {
+		const doc = docWith(anEngagement({}, [], [aSegment({ id: 'w' }), aSegment({ id: 'm' })]));
+		const undo = createUndoManager(doc);
+		addChannel(doc, { id: 'app', kind: 'selfService', name: 'App', costPerContact: 50 });
+		addInitiative(doc, {
+			id: 'i1',
+			support: 'processes',
+			title: 'Call-back',
+			description: '',
+			owner: '',
+			effort: null,
+			impact: null,
+			status: 'idea'
+		});
+		addStages(doc, [
+			{ id: 'aw', name: 'Awareness' },
+			{ id: 'buy', name: 'Purchase' }
+		]);
+		addTouchpoint(doc, {
+			...blankTouchpoint('t1', 'buy', 'app'),
+			name: 'Open an account',
+			segmentIds: ['w', 'm'],
+			momentOfTruth: true,
+			ratingToday: -1,
+			ratingTarget: 2,
+			initiativeId: 'i1'
+		});
+		addTouchpoint(doc, { ...blankTouchpoint('t2', 'aw', null), name: 'Advert' });
+		updateTouchpoint(doc, 't2', { department: 'Marketing', segmentIds: ['m'] });
+		renameStage(doc, 'aw', 'Awareness and interest');
+		moveStage(doc, 'buy', 0);
+		let j = readContent(doc).journey;
+		expect(j.stages.map((s) => s.name)).toEqual(['Purchase', 'Awareness and interest']);
+		expect(j.touchpoints.map((t) => [t.id, t.stageId, t.segmentIds])).toEqual([
+			['t1', 'buy', ['w', 'm']],
+			['t2', 'aw', ['m']]
+		]);
+		expect(readContent(docWith(readContent(doc)))).toEqual(readContent(doc));
+
+		// Cascades: a segment, a channel or an initiative going leaves the touchpoint, without the link.
+		removeSegment(doc, 'w');
+		removeChannel(doc, 'app');
+		removeInitiative(doc, 'i1');
+		const t1 = readContent(doc).journey.touchpoints[0]!;
+		expect([t1.segmentIds, t1.channelId, t1.initiativeId, t1.name]).toEqual([
+			['m'],
+			null,
+			null,
+			'Open an account'
+		]);
+
+		undo.stopCapturing();
+		removeStage(doc, 'buy');
+		j = readContent(doc).journey;
+		expect(j.stages.map((s) => s.id)).toEqual(['aw']);
+		expect(j.touchpoints.map((t) => t.id)).toEqual(['t2']);
+		undo.undo();
+		expect(readContent(doc).journey.touchpoints.map((t) => t.id)).toEqual(['t1', 't2']);
+		removeTouchpoint(doc, 't2');
+		expect(readContent(doc).journey.touchpoints.map((t) => t.id)).toEqual(['t1']);
+	});
+
+	it('drops touchpoints of a missing stage and normalises malformed ones', () => {
+		const doc = docWith();
+		addStages(doc, [{ id: 's', name: 'S' }]);
+		addTouchpoint(doc, blankTouchpoint('ok', 's', null));
+		addTouchpoint(doc, blankTouchpoint('orphan', 'gone', null));
+		updateTouchpoint(doc, 'ok', { ratingToday: 7 as never, segmentIds: 'x' as never });
+		const j = readContent(doc).journey;
+		expect(j.touchpoints.map((t) => [t.id, t.ratingToday, t.segmentIds])).toEqual([
+			['ok', null, null]
+		]);
+	});
+
+	it('keeps both workflows apart; a node takes its edges; the target can start from a copy', () => {
+		const doc = docWith();
+		addWorkflowNode(doc, { id: 'c', side: 'today', kind: 'customer', label: 'Customer' });
+		addWorkflowNode(doc, { id: 'b', side: 'today', kind: 'department', label: 'Branch' });
+		addWorkflowNode(doc, { id: 'x', side: 'target', kind: 'system', label: 'CRM' });
+		addWorkflowEdge(doc, {
+			id: 'e1',
+			side: 'today',
+			from: 'c',
+			to: 'b',
+			kind: 'handoff',
+			label: 'asks'
+		});
+		// An edge across sides is never drawn: it is dropped on reading.
+		addWorkflowEdge(doc, {
+			id: 'e2',
+			side: 'today',
+			from: 'c',
+			to: 'x',
+			kind: 'dataFlow',
+			label: ''
+		});
+		updateWorkflowEdge(doc, 'e1', { label: 'applies for a loan', kind: 'dataFlow' });
+		let w = readContent(doc).workflows;
+		expect(w.edges).toEqual([
+			{ id: 'e1', side: 'today', from: 'c', to: 'b', kind: 'dataFlow', label: 'applies for a loan' }
+		]);
+		replaceWorkflow(
+			doc,
+			'target',
+			[{ id: 'c2', side: 'target', kind: 'customer', label: 'Customer' }],
+			[]
+		);
+		w = readContent(doc).workflows;
+		expect(w.nodes.map((n) => n.id)).toEqual(['c', 'b', 'c2']);
+		removeWorkflowNode(doc, 'b');
+		w = readContent(doc).workflows;
+		expect(w.nodes.map((n) => n.id)).toEqual(['c', 'c2']);
+		expect(w.edges).toEqual([]);
+	});
+
+	it('keeps free diagrams', () => {
+		const doc = docWith();
+		addDiagram(doc, { id: 'd', title: 'Flow', text: 'flowchart LR\n  a --> b' });
+		updateDiagram(doc, 'd', { text: 'flowchart TD\n  a --> b' });
+		expect(readContent(doc).diagrams).toEqual([
+			{ id: 'd', title: 'Flow', text: 'flowchart TD\n  a --> b' }
+		]);
+		removeDiagram(doc, 'd');
+		expect(readContent(doc).diagrams).toEqual([]);
 	});
 });

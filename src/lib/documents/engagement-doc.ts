@@ -37,6 +37,18 @@ import {
 	type SevenS,
 	type Support
 } from '../domain/strategy/change-plan.ts';
+import {
+	EDGE_KINDS,
+	NODE_KINDS,
+	SIDES,
+	isRating,
+	type FreeDiagram,
+	type JourneyStage,
+	type Side,
+	type Touchpoint,
+	type WorkflowEdge,
+	type WorkflowNode
+} from '../domain/journey/model.ts';
 
 /**
  * The engagement document: one Y.Doc per engagement.
@@ -48,6 +60,10 @@ import {
  *   valueProposition  Y.Map    positioning, positioningRationale, brandPromise
  *   vpItems  Y.Array  of Y.Map, one per VpItem (jobs, pains, gains, offerings, relievers,
  *                     creators, proof points), in ranked order
+ *   initiatives, channels, conflicts, stages, touchpoints, workflowNodes, workflowEdges,
+ *   diagrams Y.Array  of Y.Map, one per record, in order
+ *   changePlan, sevenS, porter, answers, channelPrefs, assignments
+ *            Y.Map    flat maps of `element.field` (or `id:id`) keys
  *
  * The UI never touches these types: it reads `readContent` (a typed plain snapshot) and changes
  * the document only through the commands below, each one transaction with LOCAL_ORIGIN, which
@@ -87,7 +103,12 @@ const ROOT_COLLECTIONS = [
 	'vpItems',
 	'initiatives',
 	'channels',
-	'conflicts'
+	'conflicts',
+	'stages',
+	'touchpoints',
+	'workflowNodes',
+	'workflowEdges',
+	'diagrams'
 ] as const;
 type RootCollection = (typeof ROOT_COLLECTIONS)[number];
 const root = (doc: Y.Doc, name: RootCollection): Records => doc.getArray<Y.Map<unknown>>(name);
@@ -217,6 +238,57 @@ function readConflict(m: Y.Map<unknown>): ChannelConflict {
 	};
 }
 
+function readStage(m: Y.Map<unknown>): JourneyStage {
+	return { id: str(m.get('id')), name: str(m.get('name')) };
+}
+
+const idOrNull = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+const ratingOrNull = (v: unknown) => (isRating(v) ? v : null);
+
+function readTouchpoint(m: Y.Map<unknown>): Touchpoint {
+	const segmentIds = m.get('segmentIds');
+	return {
+		id: str(m.get('id')),
+		stageId: str(m.get('stageId')),
+		channelId: idOrNull(m.get('channelId')),
+		segmentIds: Array.isArray(segmentIds) ? strings(segmentIds) : null,
+		name: str(m.get('name')),
+		department: str(m.get('department')),
+		description: str(m.get('description')),
+		pains: str(m.get('pains')),
+		momentOfTruth: m.get('momentOfTruth') === true,
+		ratingToday: ratingOrNull(m.get('ratingToday')),
+		ratingTarget: ratingOrNull(m.get('ratingTarget')),
+		today: str(m.get('today')),
+		target: str(m.get('target')),
+		initiativeId: idOrNull(m.get('initiativeId'))
+	};
+}
+
+function readNode(m: Y.Map<unknown>): WorkflowNode {
+	return {
+		id: str(m.get('id')),
+		side: oneOf(SIDES, m.get('side'), 'today'),
+		kind: oneOf(NODE_KINDS, m.get('kind'), 'department'),
+		label: str(m.get('label'))
+	};
+}
+
+function readEdge(m: Y.Map<unknown>): WorkflowEdge {
+	return {
+		id: str(m.get('id')),
+		side: oneOf(SIDES, m.get('side'), 'today'),
+		from: str(m.get('from')),
+		to: str(m.get('to')),
+		kind: oneOf(EDGE_KINDS, m.get('kind'), 'handoff'),
+		label: str(m.get('label'))
+	};
+}
+
+function readDiagram(m: Y.Map<unknown>): FreeDiagram {
+	return { id: str(m.get('id')), title: str(m.get('title')), text: str(m.get('text')) };
+}
+
 const rateOrNull = (v: unknown): number | null =>
 	typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1 ? v : null;
 
@@ -330,8 +402,31 @@ export function readContent(doc: Y.Doc): EngagementContent {
 			[...flatMap(doc, 'answers').entries()].filter(
 				(e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''
 			)
-		)
+		),
+		journey: readJourney(doc),
+		workflows: readWorkflows(doc),
+		diagrams: readRecords(root(doc, 'diagrams'), readDiagram)
 	};
+}
+
+/** Touchpoints whose stage is gone are dropped (a stage removed on another device at the same time). */
+function readJourney(doc: Y.Doc): EngagementContent['journey'] {
+	const stages = readRecords(root(doc, 'stages'), readStage);
+	const known = new Set(stages.map((s) => s.id));
+	const touchpoints = readRecords(root(doc, 'touchpoints'), readTouchpoint).filter((t) =>
+		known.has(t.stageId)
+	);
+	return { stages, touchpoints };
+}
+
+/** Edges keep to the nodes of their own side; an edge whose node is gone is dropped. */
+function readWorkflows(doc: Y.Doc): EngagementContent['workflows'] {
+	const nodes = readRecords(root(doc, 'workflowNodes'), readNode);
+	const sideOf = new Map(nodes.map((n) => [n.id, n.side]));
+	const edges = readRecords(root(doc, 'workflowEdges'), readEdge).filter(
+		(e) => sideOf.get(e.from) === e.side && sideOf.get(e.to) === e.side
+	);
+	return { nodes, edges };
 }
 
 /* ---------- writing ---------- */
@@ -389,7 +484,12 @@ function fill(doc: Y.Doc, content: EngagementContent): void {
 		vpItems: items,
 		initiatives: content.changePlan.initiatives,
 		channels: content.channels.list,
-		conflicts: content.channels.conflicts
+		conflicts: content.channels.conflicts,
+		stages: content.journey.stages,
+		touchpoints: content.journey.touchpoints,
+		workflowNodes: content.workflows.nodes,
+		workflowEdges: content.workflows.edges,
+		diagrams: content.diagrams
 	};
 	for (const name of ROOT_COLLECTIONS) root(doc, name).push(lists[name].map(toYMap));
 }
@@ -428,10 +528,16 @@ function needsOf(doc: Y.Doc, segmentId: string): Records | undefined {
 function insertRecord(records: Records | undefined, record: object, index?: number) {
 	records?.insert(Math.min(index ?? records.length, records.length), [toYMap(record)]);
 }
+/** Sets the fields that changed (lists of ids compare by value). */
 function patchRecord(records: Records | undefined, id: string, patch: object) {
 	const m = records && find(records, id);
 	if (!m) return;
-	for (const [key, value] of Object.entries(patch)) if (m.get(key) !== value) m.set(key, value);
+	for (const [key, value] of Object.entries(patch)) {
+		const same = Array.isArray(value)
+			? JSON.stringify(m.get(key)) === JSON.stringify(value)
+			: m.get(key) === value;
+		if (!same) m.set(key, value);
+	}
 }
 function deleteRecord(records: Records | undefined, id: string) {
 	const i = records ? indexOf(records, id) : -1;
@@ -516,6 +622,14 @@ export function removeSegment(doc: Y.Doc, id: string): void {
 		}
 		dropKeys(doc, 'channelPrefs', (parts) => parts[0] === id);
 		dropKeys(doc, 'assignments', (parts) => parts[2] === id);
+		for (const m of root(doc, 'touchpoints')) {
+			const ids = m.get('segmentIds');
+			if (Array.isArray(ids) && ids.includes(id))
+				m.set(
+					'segmentIds',
+					strings(ids).filter((s) => s !== id)
+				);
+		}
 	});
 }
 
@@ -542,8 +656,17 @@ export function updateInitiative(
 	command(doc, () => patchRecord(root(doc, 'initiatives'), id, patch));
 }
 
+/** Removes an initiative; touchpoints that linked to it keep their text and lose the link. */
 export function removeInitiative(doc: Y.Doc, id: string): void {
-	command(doc, () => deleteRecord(root(doc, 'initiatives'), id));
+	command(doc, () => {
+		deleteRecord(root(doc, 'initiatives'), id);
+		clearLinks(doc, 'initiativeId', id);
+	});
+}
+
+/** Sets `field` to null on every touchpoint where it is `id`. */
+function clearLinks(doc: Y.Doc, field: 'initiativeId' | 'channelId', id: string) {
+	for (const m of root(doc, 'touchpoints')) if (m.get(field) === id) m.set(field, null);
 }
 
 export function setSevenS(
@@ -585,6 +708,7 @@ export function removeChannel(doc: Y.Doc, id: string): void {
 		deleteRecord(root(doc, 'channels'), id);
 		dropKeys(doc, 'channelPrefs', (parts) => parts[1] === id);
 		dropKeys(doc, 'assignments', (parts) => parts[1] === id);
+		clearLinks(doc, 'channelId', id);
 		for (const m of root(doc, 'conflicts')) {
 			const ids = strings(m.get('channelIds'));
 			if (ids.includes(id))
@@ -634,11 +758,7 @@ export function updateConflict(
 	id: string,
 	patch: Partial<Omit<ChannelConflict, 'id'>>
 ): void {
-	command(doc, () => {
-		const m = find(root(doc, 'conflicts'), id);
-		if (!m) return;
-		for (const [key, value] of Object.entries(patch)) m.set(key, value);
-	});
+	command(doc, () => patchRecord(root(doc, 'conflicts'), id, patch));
 }
 
 export function removeConflict(doc: Y.Doc, id: string): void {
@@ -685,16 +805,7 @@ export function addVpItem(doc: Y.Doc, item: VpItem, index?: number): void {
 }
 
 export function updateVpItem(doc: Y.Doc, id: string, patch: Partial<Omit<VpItem, 'id'>>): void {
-	command(doc, () => {
-		const m = find(root(doc, 'vpItems'), id);
-		if (!m) return;
-		for (const [key, value] of Object.entries(patch)) {
-			const same = Array.isArray(value)
-				? JSON.stringify(m.get(key)) === JSON.stringify(value)
-				: m.get(key) === value;
-			if (!same) m.set(key, value);
-		}
-	});
+	command(doc, () => patchRecord(root(doc, 'vpItems'), id, patch));
 }
 
 /** Removes an item, and the links to it from relievers and creators. */
@@ -738,6 +849,130 @@ export function updateNeed(
 
 export function removeNeed(doc: Y.Doc, segmentId: string, needId: string): void {
 	command(doc, () => deleteRecord(needsOf(doc, segmentId), needId));
+}
+
+/* Touchpoint map */
+
+/** Adds stages at the end, in order, as one step. */
+export function addStages(doc: Y.Doc, stages: readonly JourneyStage[]): void {
+	command(doc, () => root(doc, 'stages').push(stages.map(toYMap)));
+}
+
+export function renameStage(doc: Y.Doc, id: string, name: string): void {
+	command(doc, () => patchRecord(root(doc, 'stages'), id, { name }));
+}
+
+export function moveStage(doc: Y.Doc, id: string, toIndex: number): void {
+	command(doc, () => moveRecord(root(doc, 'stages'), id, toIndex, readStage));
+}
+
+/** Removes a stage with its touchpoints (one undo step brings all back). */
+export function removeStage(doc: Y.Doc, id: string): void {
+	command(doc, () => {
+		deleteRecord(root(doc, 'stages'), id);
+		const touchpoints = root(doc, 'touchpoints');
+		for (let i = touchpoints.length - 1; i >= 0; i--)
+			if (touchpoints.get(i).get('stageId') === id) touchpoints.delete(i, 1);
+	});
+}
+
+export type TouchpointPatch = Partial<Omit<Touchpoint, 'id'>>;
+
+export function addTouchpoint(doc: Y.Doc, touchpoint: Touchpoint, index?: number): void {
+	command(doc, () => insertRecord(root(doc, 'touchpoints'), touchpoint, index));
+}
+
+export function updateTouchpoint(doc: Y.Doc, id: string, patch: TouchpointPatch): void {
+	command(doc, () => patchRecord(root(doc, 'touchpoints'), id, patch));
+}
+
+export function removeTouchpoint(doc: Y.Doc, id: string): void {
+	command(doc, () => deleteRecord(root(doc, 'touchpoints'), id));
+}
+
+export function moveTouchpoint(doc: Y.Doc, id: string, toIndex: number): void {
+	command(doc, () => moveRecord(root(doc, 'touchpoints'), id, toIndex, readTouchpoint));
+}
+
+/* Workflow and internal relationships */
+
+export function addWorkflowNode(doc: Y.Doc, node: WorkflowNode): void {
+	command(doc, () => insertRecord(root(doc, 'workflowNodes'), node));
+}
+
+export function updateWorkflowNode(
+	doc: Y.Doc,
+	id: string,
+	patch: Partial<Pick<WorkflowNode, 'kind' | 'label'>>
+): void {
+	command(doc, () => patchRecord(root(doc, 'workflowNodes'), id, patch));
+}
+
+/** Removes a node with the edges that start or end at it. */
+export function removeWorkflowNode(doc: Y.Doc, id: string): void {
+	command(doc, () => {
+		deleteRecord(root(doc, 'workflowNodes'), id);
+		const edges = root(doc, 'workflowEdges');
+		for (let i = edges.length - 1; i >= 0; i--) {
+			const e = edges.get(i);
+			if (e.get('from') === id || e.get('to') === id) edges.delete(i, 1);
+		}
+	});
+}
+
+export function addWorkflowEdge(doc: Y.Doc, edge: WorkflowEdge): void {
+	command(doc, () => insertRecord(root(doc, 'workflowEdges'), edge));
+}
+
+export function updateWorkflowEdge(
+	doc: Y.Doc,
+	id: string,
+	patch: Partial<Pick<WorkflowEdge, 'from' | 'to' | 'kind' | 'label'>>
+): void {
+	command(doc, () => patchRecord(root(doc, 'workflowEdges'), id, patch));
+}
+
+export function removeWorkflowEdge(doc: Y.Doc, id: string): void {
+	command(doc, () => deleteRecord(root(doc, 'workflowEdges'), id));
+}
+
+/**
+ * Replaces one side's workflow with the given nodes and edges (for example the target started
+ * from a copy of today's), as one step.
+ */
+export function replaceWorkflow(
+	doc: Y.Doc,
+	side: Side,
+	nodes: readonly WorkflowNode[],
+	edges: readonly WorkflowEdge[]
+): void {
+	command(doc, () => {
+		for (const name of ['workflowEdges', 'workflowNodes'] as const) {
+			const records = root(doc, name);
+			for (let i = records.length - 1; i >= 0; i--)
+				if (records.get(i).get('side') === side) records.delete(i, 1);
+		}
+		root(doc, 'workflowNodes').push(nodes.map(toYMap));
+		root(doc, 'workflowEdges').push(edges.map(toYMap));
+	});
+}
+
+/* Free diagrams */
+
+export function addDiagram(doc: Y.Doc, diagram: FreeDiagram): void {
+	command(doc, () => insertRecord(root(doc, 'diagrams'), diagram));
+}
+
+export function updateDiagram(
+	doc: Y.Doc,
+	id: string,
+	patch: Partial<Pick<FreeDiagram, 'title' | 'text'>>
+): void {
+	command(doc, () => patchRecord(root(doc, 'diagrams'), id, patch));
+}
+
+export function removeDiagram(doc: Y.Doc, id: string): void {
+	command(doc, () => deleteRecord(root(doc, 'diagrams'), id));
 }
 
 /** Replaces everything in the document (import over an engagement); one undoable step. */

@@ -14,6 +14,7 @@ import {
 } from './strategy/change-plan.ts';
 import { POSITIONINGS, VP_KINDS } from './strategy/value-proposition.ts';
 import { LOCALES } from './locales.ts';
+import { EDGE_KINDS, NODE_KINDS, SIDES } from './journey/model.ts';
 
 /**
  * The zod schemas of the data inside an engagement: the single source of its runtime
@@ -206,6 +207,70 @@ export const channelsSchema = z.strictObject({
 	conflicts: z.array(channelConflictSchema).max(500)
 });
 
+/** An experience rating, −2 (very poor) to +2 (excellent), or null when not rated. */
+const experience = z.number().int().min(-2).max(2).nullable();
+
+export const journeyStageSchema = z.strictObject({ id, name: z.string().max(200) });
+
+export const touchpointSchema = z.strictObject({
+	id,
+	stageId: id,
+	/** null: not tied to a channel yet. */
+	channelId: id.nullable(),
+	/** The segments that meet this touchpoint; null: every segment. */
+	segmentIds: z.array(id).max(2_000).nullable(),
+	name: z.string().max(200),
+	/** The department that owns the touchpoint. */
+	department: z.string().max(200),
+	description: z.string().max(5000),
+	pains: z.string().max(5000),
+	/** A moment of truth: the contact that makes or breaks the relationship. */
+	momentOfTruth: z.boolean(),
+	ratingToday: experience,
+	ratingTarget: experience,
+	/** What happens today, and what should happen. */
+	today: z.string().max(5000),
+	target: z.string().max(5000),
+	/** The change-plan initiative that moves it from today to target. */
+	initiativeId: id.nullable()
+});
+
+/** The touchpoint map: journey stages in order, and the touchpoints (in order within a stage). */
+export const journeySchema = z.strictObject({
+	stages: z.array(journeyStageSchema).max(100),
+	touchpoints: z.array(touchpointSchema).max(5_000)
+});
+
+export const workflowNodeSchema = z.strictObject({
+	id,
+	/** Today's workflow or the target one. */
+	side: z.enum(SIDES),
+	kind: z.enum(NODE_KINDS),
+	label: z.string().max(200)
+});
+
+export const workflowEdgeSchema = z.strictObject({
+	id,
+	side: z.enum(SIDES),
+	from: id,
+	to: id,
+	kind: z.enum(EDGE_KINDS),
+	label: z.string().max(200)
+});
+
+/** The workflow and internal relationships, today and as targeted. */
+export const workflowsSchema = z.strictObject({
+	nodes: z.array(workflowNodeSchema).max(2_000),
+	edges: z.array(workflowEdgeSchema).max(5_000)
+});
+
+/** A diagram written directly in Mermaid. */
+export const freeDiagramSchema = z.strictObject({
+	id,
+	title: z.string().max(200),
+	text: z.string().max(50_000)
+});
+
 /** Everything an engagement holds. Later areas add their parts here. */
 export const engagementContentSchema = z.strictObject({
 	profile: profileSchema,
@@ -223,5 +288,9 @@ export const engagementContentSchema = z.strictObject({
 	porter: porterSchema.default(() => structuredClone(BLANK_PORTER)),
 	channels: channelsSchema.default({ list: [], preferences: {}, assignments: [], conflicts: [] }),
 	/** Workshop answers, by question id (see domain/strategy/questions.ts). */
-	answers: z.record(z.string().regex(/^[a-z0-9-]{1,64}$/), z.string().max(10_000)).default({})
+	answers: z.record(z.string().regex(/^[a-z0-9-]{1,64}$/), z.string().max(10_000)).default({}),
+	/* Touchpoint maps and diagrams (added after the first files: all default to empty). */
+	journey: journeySchema.default({ stages: [], touchpoints: [] }),
+	workflows: workflowsSchema.default({ nodes: [], edges: [] }),
+	diagrams: z.array(freeDiagramSchema).max(200).default([])
 });

@@ -59,7 +59,10 @@ export function blankContent(
 		sevenS: structuredClone(BLANK_SEVEN_S),
 		porter: structuredClone(BLANK_PORTER),
 		channels: { list: [], preferences: {}, assignments: [], conflicts: [] },
-		answers: {}
+		answers: {},
+		journey: { stages: [], touchpoints: [] },
+		workflows: { nodes: [], edges: [] },
+		diagrams: []
 	};
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeFileStem } from '../file-name.ts';
 import type { EngagementContent } from '../engagement/profile.ts';
 import { engagementContentSchema } from '../schemas.ts';
 import type { Locale } from '../locales.ts';
@@ -122,11 +123,6 @@ export function makeEngagementFile(
 
 /** A file name that works on every OS: the engagement name, cleaned, plus the date. */
 export function exportFileName(name: string, now: Date): string {
-	const safe = name
-		.replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
-		.trim()
-		.replace(/\s+/g, '-')
-		.slice(0, 80);
 	const day = now.toISOString().slice(0, 10);
-	return `${safe || 'engagement'}-${day}.crmws.json`;
+	return `${safeFileStem(name, 'engagement')}-${day}.crmws.json`;
 }

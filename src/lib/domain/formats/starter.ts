@@ -14,6 +14,7 @@ import {
 	SUPPORTS
 } from '../strategy/change-plan.ts';
 import { CHANNEL_KINDS } from '../strategy/channels.ts';
+import { EDGE_KINDS, NODE_KINDS, SIDES } from '../journey/model.ts';
 import { problemsFromZod, type Problem } from './problems.ts';
 import { zodErrorMap } from './zod-locale.ts';
 
@@ -157,6 +158,8 @@ export const starterSchema = z
 				initiatives: z
 					.array(
 						z.strictObject({
+							/** A name that touchpoints refer to. */
+							ref: ref.optional(),
 							support: z.enum(SUPPORTS),
 							title: lt,
 							description: lt,
@@ -187,10 +190,63 @@ export const starterSchema = z
 			)
 			.optional(),
 		/** Workshop answers by question id. */
-		answers: z.record(z.string().regex(/^[a-z0-9-]{1,64}$/), lt).optional()
+		answers: z.record(z.string().regex(/^[a-z0-9-]{1,64}$/), lt).optional(),
+		/** The touchpoint map: stages in journey order, then the touchpoints. */
+		journey: z
+			.strictObject({
+				stages: z.array(z.strictObject({ ref, name: lt })).max(50),
+				touchpoints: z
+					.array(
+						z.strictObject({
+							stage: ref,
+							/** A channel's `ref`, or null. */
+							channel: ref.nullable(),
+							/** Segment `ref`s, or null for every segment. */
+							segments: z.array(ref).max(200).nullable(),
+							name: lt,
+							department: lt,
+							description: lt,
+							pains: lt,
+							momentOfTruth: z.boolean(),
+							ratingToday: z.number().int().min(-2).max(2).nullable(),
+							ratingTarget: z.number().int().min(-2).max(2).nullable(),
+							today: lt,
+							target: lt,
+							/** A change-plan initiative's `ref`, or null. */
+							initiative: ref.nullable()
+						})
+					)
+					.max(1000)
+			})
+			.optional(),
+		/** Today's and the target workflow: nodes with a `ref`, edges between them. */
+		workflows: z
+			.strictObject({
+				nodes: z
+					.array(z.strictObject({ ref, side: z.enum(SIDES), kind: z.enum(NODE_KINDS), label: lt }))
+					.max(500),
+				edges: z
+					.array(
+						z.strictObject({
+							side: z.enum(SIDES),
+							from: ref,
+							to: ref,
+							kind: z.enum(EDGE_KINDS),
+							label: lt
+						})
+					)
+					.max(1000)
+			})
+			.optional(),
+		/** Diagrams written in Mermaid. */
+		diagrams: z
+			.array(z.strictObject({ title: lt, text: lt }))
+			.max(50)
+			.optional()
 	})
 	.superRefine((starter, ctx) => {
 		// Every reference must name something in the file, so that no link is lost silently.
+		checkJourneyRefs(starter, ctx);
 		const segments = new Set(starter.segments.flatMap((s) => (s.ref ? [s.ref] : [])));
 		const items = new Set(
 			(starter.valueProposition?.items ?? []).flatMap((i) => (i.ref ? [i.ref] : []))
@@ -248,28 +304,88 @@ export const starterSchema = z
 	});
 export type Starter = z.infer<typeof starterSchema>;
 
+type RefProblem =
+	| 'unknownSegment'
+	| 'unknownItem'
+	| 'unknownChannel'
+	| 'unknownStage'
+	| 'unknownInitiative'
+	| 'unknownNode';
+
+/** The references of the touchpoint map and the workflows. */
+function checkJourneyRefs(
+	starter: {
+		segments: { ref?: string | undefined }[];
+		channels?: { list: { ref: string }[] } | undefined;
+		changePlan?: { initiatives: { ref?: string | undefined }[] } | undefined;
+		journey?: Starter['journey'];
+		workflows?: Starter['workflows'];
+	},
+	ctx: z.RefinementCtx
+) {
+	const refs = (list: { ref?: string | undefined }[] | undefined) =>
+		new Set((list ?? []).flatMap((x) => (x.ref ? [x.ref] : [])));
+	const segments = refs(starter.segments);
+	const channels = refs(starter.channels?.list);
+	const initiatives = refs(starter.changePlan?.initiatives);
+	const stages = refs(starter.journey?.stages);
+	const check = (
+		set: Set<string>,
+		value: string,
+		path: (string | number)[],
+		problem: RefProblem
+	) => {
+		if (!set.has(value)) ctx.addIssue({ code: 'custom', path, params: { problem, ref: value } });
+	};
+	starter.journey?.touchpoints.forEach((t, i) => {
+		const at = ['journey', 'touchpoints', i];
+		check(stages, t.stage, [...at, 'stage'], 'unknownStage');
+		if (t.channel !== null) check(channels, t.channel, [...at, 'channel'], 'unknownChannel');
+		if (t.initiative !== null)
+			check(initiatives, t.initiative, [...at, 'initiative'], 'unknownInitiative');
+		t.segments?.forEach((s, j) => check(segments, s, [...at, 'segments', j], 'unknownSegment'));
+	});
+	// An edge joins two nodes of its own side.
+	for (const side of SIDES) {
+		const nodes = new Set(
+			(starter.workflows?.nodes ?? []).filter((n) => n.side === side).map((n) => n.ref)
+		);
+		starter.workflows?.edges.forEach((e, i) => {
+			if (e.side !== side) return;
+			check(nodes, e.from, ['workflows', 'edges', i, 'from'], 'unknownNode');
+			check(nodes, e.to, ['workflows', 'edges', i, 'to'], 'unknownNode');
+		});
+	}
+}
+
 export type StarterResult =
 	{ ok: true; starter: Starter } | { ok: false; file: string; problems: Problem[] };
 
 /** The two reference problems this format adds to zod's own, in the three languages. */
-const REFERENCE_PROBLEMS: Record<
-	Locale,
-	Record<'unknownSegment' | 'unknownItem' | 'unknownChannel', (ref: string) => string>
-> = {
+const REFERENCE_PROBLEMS: Record<Locale, Record<RefProblem, (ref: string) => string>> = {
 	en: {
 		unknownSegment: (ref) => `no segment has the ref "${ref}"`,
 		unknownItem: (ref) => `no item has the ref "${ref}"`,
-		unknownChannel: (ref) => `no channel has the ref "${ref}"`
+		unknownChannel: (ref) => `no channel has the ref "${ref}"`,
+		unknownStage: (ref) => `no journey stage has the ref "${ref}"`,
+		unknownInitiative: (ref) => `no change-plan initiative has the ref "${ref}"`,
+		unknownNode: (ref) => `no workflow node on this side has the ref "${ref}"`
 	},
 	'zh-CN': {
 		unknownSegment: (ref) => `没有 ref 为“${ref}”的客户细分`,
 		unknownItem: (ref) => `没有 ref 为“${ref}”的条目`,
-		unknownChannel: (ref) => `没有 ref 为“${ref}”的渠道`
+		unknownChannel: (ref) => `没有 ref 为“${ref}”的渠道`,
+		unknownStage: (ref) => `没有 ref 为“${ref}”的旅程阶段`,
+		unknownInitiative: (ref) => `没有 ref 为“${ref}”的变革举措`,
+		unknownNode: (ref) => `同一版本的流程图中没有 ref 为“${ref}”的节点`
 	},
 	'zh-TW': {
 		unknownSegment: (ref) => `沒有 ref 為「${ref}」的客戶區隔`,
 		unknownItem: (ref) => `沒有 ref 為「${ref}」的項目`,
-		unknownChannel: (ref) => `沒有 ref 為「${ref}」的通路`
+		unknownChannel: (ref) => `沒有 ref 為「${ref}」的通路`,
+		unknownStage: (ref) => `沒有 ref 為「${ref}」的旅程階段`,
+		unknownInitiative: (ref) => `沒有 ref 為「${ref}」的變革措施`,
+		unknownNode: (ref) => `同一版本的流程圖中沒有 ref 為「${ref}」的節點`
 	}
 };
 
@@ -279,7 +395,7 @@ export function readStarter(file: string, data: unknown, locale: Locale): Starte
 		error: (issue) => {
 			const params = (
 				issue as {
-					params?: { problem?: 'unknownSegment' | 'unknownItem' | 'unknownChannel'; ref?: string };
+					params?: { problem?: RefProblem; ref?: string };
 				}
 			).params;
 			if (issue.code === 'custom' && params?.problem)
@@ -318,6 +434,11 @@ export function instantiateStarter(
 	const channelList = (starter.channels?.list ?? []).map((c) => ({ id: newId(), c }));
 	const channelIdOf = new Map(channelList.map(({ id, c }) => [c.ref, id]));
 	const itemIds = (vp?.items ?? []).map(() => newId());
+	const initiativeList = starter.changePlan?.initiatives ?? [];
+	const initiativeIds = initiativeList.map(() => newId());
+	const initiativeIdOf = new Map(
+		initiativeList.flatMap((x, i) => (x.ref ? [[x.ref, initiativeIds[i]!] as const] : []))
+	);
 	const itemIdOf = new Map(
 		(vp?.items ?? []).flatMap((item, i) => (item.ref ? [[item.ref, itemIds[i]!] as const] : []))
 	);
@@ -362,8 +483,8 @@ export function instantiateStarter(
 					return [sup, { today: side?.today[locale] ?? '', target: side?.target[locale] ?? '' }];
 				})
 			) as EngagementContent['changePlan']['supports'],
-			initiatives: (starter.changePlan?.initiatives ?? []).map((i) => ({
-				id: newId(),
+			initiatives: (starter.changePlan?.initiatives ?? []).map((i, n) => ({
+				id: initiativeIds[n]!,
 				support: i.support,
 				title: i.title[locale],
 				description: i.description[locale],
@@ -416,6 +537,65 @@ export function instantiateStarter(
 		},
 		answers: Object.fromEntries(
 			Object.entries(starter.answers ?? {}).map(([q, text]) => [q, text[locale]])
-		)
+		),
+		...journeyOf(starter, locale, newId, { segmentIdOf, channelIdOf, initiativeIdOf }),
+		diagrams: (starter.diagrams ?? []).map((d) => ({
+			id: newId(),
+			title: d.title[locale],
+			text: d.text[locale]
+		}))
+	};
+}
+
+function journeyOf(
+	starter: Starter,
+	locale: Locale,
+	newId: () => string,
+	ids: {
+		segmentIdOf: Map<string, string>;
+		channelIdOf: Map<string, string>;
+		initiativeIdOf: Map<string, string>;
+	}
+): Pick<EngagementContent, 'journey' | 'workflows'> {
+	const stages = (starter.journey?.stages ?? []).map((s) => ({ ref: s.ref, id: newId() }));
+	const stageIdOf = new Map(stages.map((s) => [s.ref, s.id]));
+	const nodes = (starter.workflows?.nodes ?? []).map((n) => ({ n, id: newId() }));
+	const nodeIdOf = (side: string, ref: string) =>
+		nodes.find(({ n }) => n.side === side && n.ref === ref)!.id;
+	return {
+		journey: {
+			stages: (starter.journey?.stages ?? []).map((s, i) => ({
+				id: stages[i]!.id,
+				name: s.name[locale]
+			})),
+			touchpoints: (starter.journey?.touchpoints ?? []).map((t) => ({
+				id: newId(),
+				stageId: stageIdOf.get(t.stage)!,
+				channelId: t.channel === null ? null : (ids.channelIdOf.get(t.channel) ?? null),
+				segmentIds:
+					t.segments === null ? null : t.segments.flatMap((s) => ids.segmentIdOf.get(s) ?? []),
+				name: t.name[locale],
+				department: t.department[locale],
+				description: t.description[locale],
+				pains: t.pains[locale],
+				momentOfTruth: t.momentOfTruth,
+				ratingToday: t.ratingToday,
+				ratingTarget: t.ratingTarget,
+				today: t.today[locale],
+				target: t.target[locale],
+				initiativeId: t.initiative === null ? null : (ids.initiativeIdOf.get(t.initiative) ?? null)
+			}))
+		},
+		workflows: {
+			nodes: nodes.map(({ n, id }) => ({ id, side: n.side, kind: n.kind, label: n.label[locale] })),
+			edges: (starter.workflows?.edges ?? []).map((e) => ({
+				id: newId(),
+				side: e.side,
+				from: nodeIdOf(e.side, e.from),
+				to: nodeIdOf(e.side, e.to),
+				kind: e.kind,
+				label: e.label[locale]
+			}))
+		}
 	};
 }

@@ -1,0 +1,192 @@
+import type { Mermaid, MermaidConfig } from 'mermaid';
+import { DIAGRAM_LIMITS, decodeLabel, errorLine } from '#lib/domain/journey/mermaid-text.ts';
+
+/**
+ * The one door to Mermaid: loaded on demand (never in the app shell), configured once with the
+ * firm settings (strict security, dagre layout, SVG text labels), renders one diagram at a time,
+ * and hands back a cleaned SVG element, never markup to insert as HTML.
+ */
+
+const FONT =
+	"system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans CJK TC', sans-serif";
+
+/**
+ * Keys that a diagram's own `%%{init}%%` directive or front matter may not change: the security
+ * level and everything that could turn labels into HTML, load a style, or lift a limit.
+ */
+const SECURE_KEYS = [
+	'secure',
+	'securityLevel',
+	'startOnLoad',
+	'maxTextSize',
+	'maxEdges',
+	'suppressErrorRendering',
+	'htmlLabels',
+	'flowchart',
+	'layout',
+	'elk',
+	'themeCSS',
+	'themeVariables',
+	'fontFamily',
+	'altFontFamily',
+	'dompurifyConfig',
+	'markdownAutoWrap',
+	'deterministicIds',
+	'deterministicIDSeed'
+];
+
+export const MERMAID_CONFIG: MermaidConfig = {
+	startOnLoad: false,
+	securityLevel: 'strict',
+	layout: 'dagre',
+	htmlLabels: false,
+	markdownAutoWrap: false,
+	flowchart: { htmlLabels: false, wrappingWidth: 100_000, useMaxWidth: false },
+	journey: { useMaxWidth: false },
+	theme: 'default',
+	fontFamily: FONT,
+	maxTextSize: DIAGRAM_LIMITS.text,
+	maxEdges: DIAGRAM_LIMITS.edges,
+	suppressErrorRendering: true,
+	secure: SECURE_KEYS
+};
+
+let loading: Promise<Mermaid> | undefined;
+export function loadMermaid(): Promise<Mermaid> {
+	loading ??= import('mermaid').then(({ default: mermaid }) => {
+		mermaid.initialize(MERMAID_CONFIG);
+		return mermaid;
+	});
+	return loading;
+}
+
+export interface Drawn {
+	ok: true;
+	svg: SVGSVGElement;
+	width: number;
+	height: number;
+}
+export interface Failed {
+	ok: false;
+	/** Mermaid's own message (in English, as its parser writes it). */
+	message: string;
+	/** The line of the text it points at, when it says. */
+	line: number | null;
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+let counter = 0;
+
+/** Draws Mermaid text; one drawing at a time, in the order asked. */
+export function renderMermaid(text: string): Promise<Drawn | Failed> {
+	const run = queue.then(() => draw(text));
+	queue = run.catch(() => undefined);
+	return run;
+}
+
+async function draw(text: string): Promise<Drawn | Failed> {
+	const mermaid = await loadMermaid();
+	const id = `diagram-${++counter}`;
+	try {
+		await mermaid.parse(text);
+		const { svg } = await mermaid.render(id, text);
+		return { ok: true, ...cleanSvg(svg) };
+	} catch (error) {
+		// Mermaid may leave its scratch element behind after a failure.
+		document.getElementById(id)?.remove();
+		document.getElementById(`d${id}`)?.remove();
+		const message = (error instanceof Error ? error.message : String(error)).trim();
+		return { ok: false, message, line: errorLine(text, error) };
+	}
+}
+
+const DROP = new Set([
+	'script',
+	'foreignobject',
+	'image',
+	'iframe',
+	'object',
+	'embed',
+	'audio',
+	'video'
+]);
+const FOREIGN_URL = /url\(\s*(?!['"]?#)[^)]*\)/gi;
+
+/**
+ * Mermaid's SVG, made safe and self-contained: no scripts, no HTML, no links or references
+ * outside the drawing, no event handlers; label entity codes decoded; an explicit size from the
+ * view box (so that a PDF or an image viewer draws it at its size).
+ */
+export function cleanSvg(markup: string): { svg: SVGSVGElement; width: number; height: number } {
+	// The HTML parser, not the XML one: Mermaid's SVG is not always well-formed XML (an
+	// `xlink:href` without its namespace), and a parsed document runs no script.
+	const svg = new DOMParser().parseFromString(markup, 'text/html').querySelector('svg');
+	if (!svg) throw new Error('Mermaid returned something that is not SVG.');
+	for (const el of [...svg.querySelectorAll('*')]) {
+		if (DROP.has(el.localName.toLowerCase())) {
+			el.remove();
+			continue;
+		}
+		// A link (Mermaid's `click … href`) keeps its drawing but stops being a link.
+		if (el.localName.toLowerCase() === 'a') {
+			el.replaceWith(...el.childNodes);
+			continue;
+		}
+		for (const attr of [...el.attributes]) {
+			const name = attr.name.toLowerCase();
+			if (name.startsWith('on')) el.removeAttribute(attr.name);
+			else if ((name === 'href' || name === 'xlink:href') && !attr.value.startsWith('#'))
+				el.removeAttribute(attr.name);
+			else if (name === 'style' && FOREIGN_URL.test(attr.value))
+				el.setAttribute(attr.name, attr.value.replace(FOREIGN_URL, 'none'));
+		}
+		if (el.localName === 'style' && el.textContent)
+			el.textContent = el.textContent.replace(/@import[^;]*;?/gi, '').replace(FOREIGN_URL, 'none');
+	}
+	for (const el of svg.querySelectorAll('text, tspan, title, desc')) {
+		for (const node of el.childNodes)
+			if (node.nodeType === Node.TEXT_NODE && node.textContent?.includes('&#'))
+				node.textContent = decodeLabel(node.textContent);
+	}
+	const box = svg.viewBox.baseVal;
+	const width = Math.ceil(
+		box && box.width > 0 ? box.width : Number(svg.getAttribute('width')) || 300
+	);
+	const height = Math.ceil(
+		box && box.height > 0 ? box.height : Number(svg.getAttribute('height')) || 150
+	);
+	svg.setAttribute('width', String(width));
+	svg.setAttribute('height', String(height));
+	svg.style.removeProperty('max-width');
+	svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+	return { svg: document.importNode(svg, true), width, height };
+}
+
+/** A standalone SVG file of a drawn diagram. */
+export function svgFile(svg: SVGSVGElement): string {
+	return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(svg)}`;
+}
+
+/** A PNG of a drawn diagram at `scale` times its size, on a white background. */
+export async function pngFile(svg: SVGSVGElement, scale = 2): Promise<Blob> {
+	const width = Number(svg.getAttribute('width'));
+	const height = Number(svg.getAttribute('height'));
+	const image = new Image();
+	image.decoding = 'sync';
+	image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgFile(svg))}`;
+	await image.decode();
+	const canvas = document.createElement('canvas');
+	canvas.width = Math.max(1, Math.round(width * scale));
+	canvas.height = Math.max(1, Math.round(height * scale));
+	const context = canvas.getContext('2d');
+	if (!context) throw new Error('This browser cannot draw to a canvas.');
+	context.fillStyle = '#ffffff';
+	context.fillRect(0, 0, canvas.width, canvas.height);
+	context.drawImage(image, 0, 0, canvas.width, canvas.height);
+	return new Promise((resolve, reject) =>
+		canvas.toBlob(
+			(blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed.'))),
+			'image/png'
+		)
+	);
+}
