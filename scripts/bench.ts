@@ -15,7 +15,14 @@
  *    and both charts are drawn, an edit (input event to the frame that shows it), the channels
  *    page with its 200 × 50 preference matrix and a change of one cell; and the longest
  *    main-thread task meanwhile (budget: no task over 200 ms).
- * 4. Lighthouse on the production build: performance ≥ 95, accessibility 100, best practices 100.
+ * 4. Diagrams, in Chromium: a map of 200 touchpoints (the journey diagram and the touchpoint
+ *    path of a segment) and a 200-node workflow. Our view's time from its Mermaid text to the
+ *    drawing on the page (the `diagram …` performance measures that DiagramView records: the
+ *    queue, Mermaid's parse and render, the SVG clean-up and the insertion), plus building the
+ *    text in Node, against `mermaid.render` of the same text and an innerHTML insertion by
+ *    the raw library (its own build, loaded into the same page), alternating, 5 rounds each.
+ *    Budget: ratio ≤ 1.25. Also the longest main-thread task (Mermaid lays out in one task).
+ * 5. Lighthouse on the production build: performance ≥ 95, accessibility 100, best practices 100.
  *
  * The browser is found as for the end-to-end tests: $CHROMIUM_PATH, /usr/bin/chromium, or
  * Playwright's own.
@@ -37,6 +44,13 @@ import {
 } from '../src/lib/domain/engagement/profile.ts';
 import { makeEngagementFile } from '../src/lib/domain/formats/engagement-file.ts';
 import { blankSegment } from '../src/lib/domain/strategy/model.ts';
+import { blankTouchpoint } from '../src/lib/domain/journey/model.ts';
+import {
+	journeyDiagram,
+	touchpointFlow,
+	workflowFlow
+} from '../src/lib/domain/journey/mermaid-text.ts';
+import { MERMAID_CONFIG } from '../src/lib/integrations/mermaid/mermaid.ts';
 
 const BUDGET_FIRST_PAGE_KB = 170;
 const BUDGET_RATIO = 1.25;
@@ -281,6 +295,195 @@ async function segmentsPage(browser: Browser) {
 	};
 }
 
+function bigDiagramsFile(): string {
+	const content = blankContent('Bench: 200 touchpoints', 'en');
+	content.segments = [blankSegment('s-a', 'Segment A'), blankSegment('s-b', 'Segment B')];
+	content.channels.list = Array.from({ length: 8 }, (_, j) => ({
+		id: `c-${j}`,
+		kind: 'other' as const,
+		name: `Channel ${j + 1}`,
+		costPerContact: 100
+	}));
+	content.journey.stages = Array.from({ length: 8 }, (_, i) => ({
+		id: `st-${i}`,
+		name: `Stage ${i + 1}`
+	}));
+	content.journey.touchpoints = Array.from({ length: 200 }, (_, i) => ({
+		...blankTouchpoint(`t-${i}`, `st-${i % 8}`, `c-${(i * 3) % 8}`),
+		name: `Touchpoint ${i + 1} 客户接触`,
+		department: `Department ${(i % 6) + 1}`,
+		ratingToday: (i % 5) - 2,
+		ratingTarget: ((i + 2) % 5) - 2,
+		momentOfTruth: i % 17 === 0
+	}));
+	for (const side of ['today', 'target'] as const) {
+		content.workflows.nodes.push(
+			...Array.from({ length: 200 }, (_, i) => ({
+				id: `${side}-n${i}`,
+				side,
+				kind: (['customer', 'department', 'role', 'system', 'dataStore'] as const)[i % 5]!,
+				label: `${side === 'today' ? 'Unit' : 'Team'} ${i + 1} 部门`
+			}))
+		);
+		content.workflows.edges.push(
+			...Array.from({ length: 260 }, (_, i) => ({
+				id: `${side}-e${i}`,
+				side,
+				from: `${side}-n${i % 200}`,
+				to: `${side}-n${(i * 7 + 1) % 200}`,
+				kind: i % 3 ? ('handoff' as const) : ('dataFlow' as const),
+				label: i % 2 ? `step ${i}` : ''
+			}))
+		);
+	}
+	return JSON.stringify(
+		makeEngagementFile(
+			{ id: 'bench-diagrams', createdAt: Date.now(), updatedAt: Date.now(), archived: false },
+			content,
+			'bench',
+			new Date()
+		)
+	);
+}
+
+/** Building the Mermaid text in Node (the part of our view that runs before Mermaid). */
+function textBuildMs(file: string): number {
+	const content = JSON.parse(file).engagement.content;
+	const labels = {
+		untitled: 'Untitled',
+		noChannel: 'No channel',
+		rating: (r: number) => String(r),
+		notRated: 'Not rated',
+		momentOfTruth: 'Moment of truth'
+	};
+	const times: number[] = [];
+	for (let i = 0; i < 20; i++) {
+		const t0 = performance.now();
+		journeyDiagram(content.journey, 's-a', 'today', 'Journey', labels);
+		touchpointFlow(content.journey, content.channels.list, 's-a', 'today', 'Path', labels);
+		workflowFlow(content.workflows.nodes, content.workflows.edges, 'today', 'Workflow', 'Untitled');
+		times.push(performance.now() - t0);
+	}
+	return median(times);
+}
+
+async function diagramsPage(browser: Browser) {
+	const file = bigDiagramsFile();
+	const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+	await page.goto(BASE);
+	await page.getByRole('button', { name: 'Import…' }).first().click();
+	await page
+		.getByRole('dialog')
+		.getByLabel('Engagement file')
+		.setInputFiles({ name: 'bench.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+	await page.getByRole('dialog').getByRole('button', { name: 'Import', exact: true }).click();
+	await page.getByLabel('Engagement name').waitFor();
+	await page.evaluate(() => {
+		const w = window as unknown as { longest: number };
+		w.longest = 0;
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
+		}).observe({ type: 'longtask', buffered: false });
+	});
+	// The raw library: Mermaid's own browser build, same version and settings, in the same page.
+	await page.addScriptTag({ path: 'node_modules/mermaid/dist/mermaid.min.js' });
+	await page.evaluate((config) => {
+		const m = (window as unknown as { mermaid: { initialize(c: unknown): void } }).mermaid;
+		m.initialize(config);
+	}, MERMAID_CONFIG as unknown);
+	const areas = page.getByRole('navigation', { name: 'Engagement areas' });
+
+	/** Our view's last measure for `id` once a new one has been recorded. */
+	const ours = (id: string, before: number) =>
+		page.evaluate(
+			async ({ id, before }) => {
+				for (;;) {
+					const all = performance.getEntriesByName(`diagram ${id}`);
+					if (all.length > before) return all[all.length - 1]!.duration;
+					await new Promise((r) => setTimeout(r, 20));
+				}
+			},
+			{ id, before }
+		);
+	const count = (id: string) =>
+		page.evaluate((id) => performance.getEntriesByName(`diagram ${id}`).length, id);
+	const raw = (text: string) =>
+		page.evaluate(async (text) => {
+			const m = (
+				window as unknown as {
+					mermaid: { render(id: string, t: string): Promise<{ svg: string }> };
+				}
+			).mermaid;
+			const host = document.createElement('div');
+			document.body.append(host);
+			const t0 = performance.now();
+			const { svg } = await m.render(`raw-${Math.random().toString(36).slice(2)}`, text);
+			host.innerHTML = svg;
+			const ms = performance.now() - t0;
+			host.remove();
+			return ms;
+		}, text);
+	const textOf = async (id: string) => {
+		await page.locator(`#${id}`).getByRole('button', { name: 'Show Mermaid text' }).click();
+		const text = await page.locator(`#${id}-text`).inputValue();
+		await page.locator(`#${id}`).getByRole('button', { name: 'Hide Mermaid text' }).click();
+		return text;
+	};
+
+	const rounds = 5;
+	const result: Record<string, { oursMs: number; rawMs: number; ratio: number; nodes: number }> =
+		{};
+	// The touchpoint path and the journey of a segment (all 200 touchpoints), re-drawn by switching
+	// between two segments that both meet every touchpoint.
+	await areas.getByRole('link', { name: 'Journey diagrams' }).click();
+	const segment = page.getByLabel('Segment', { exact: true });
+	await segment.selectOption({ label: 'Segment A' });
+	await ours('journey-diagram', 0);
+	await ours('flow-diagram', 0);
+	{
+		const ids = ['journey-diagram', 'flow-diagram'] as const;
+		const o: Record<string, number[]> = { 'journey-diagram': [], 'flow-diagram': [] };
+		const r: Record<string, number[]> = { 'journey-diagram': [], 'flow-diagram': [] };
+		for (let i = 0; i < rounds; i++) {
+			const before = await Promise.all(ids.map(count));
+			await segment.selectOption({ label: i % 2 ? 'Segment A' : 'Segment B' });
+			for (const [k, id] of ids.entries()) o[id]!.push(await ours(id, before[k]!));
+			for (const id of ids) r[id]!.push(await raw(await textOf(id)));
+		}
+		for (const id of ids)
+			result[id] = {
+				oursMs: median(o[id]!),
+				rawMs: median(r[id]!),
+				ratio: median(o[id]!) / median(r[id]!),
+				nodes: 200
+			};
+	}
+	// The 200-node workflow, re-drawn by switching between today's and the target version.
+	await areas.getByRole('link', { name: 'Workflows' }).click();
+	await ours('workflow-diagram', 0);
+	{
+		const o: number[] = [];
+		const r: number[] = [];
+		for (let i = 0; i < rounds; i++) {
+			const before = await count('workflow-diagram');
+			await page.getByText(i % 2 ? 'Today' : 'Target', { exact: true }).click();
+			o.push(await ours('workflow-diagram', before));
+			r.push(await raw(await textOf('workflow-diagram')));
+		}
+		result['workflow-diagram'] = {
+			oursMs: median(o),
+			rawMs: median(r),
+			ratio: median(o) / median(r),
+			nodes: 200
+		};
+	}
+	const longestTaskMs = await page.evaluate(
+		() => (window as unknown as { longest: number }).longest
+	);
+	await page.close();
+	return { diagrams: result, textBuildMs: textBuildMs(file), longestTaskMs };
+}
+
 function lighthouse() {
 	const flags = `--headless=new ${CHROMIUM_ARGS.join(' ')}`;
 	const out = 'bench-results/lighthouse.json';
@@ -340,11 +543,16 @@ async function inBrowser<T>(work: (browser: Browser) => Promise<T>): Promise<T> 
 
 fs.mkdirSync('bench-results', { recursive: true });
 const open = await openBench();
-const { first, segments, lh } = await inBrowser(async (browser) => ({
+const { first, segments, diagrams, lh } = await inBrowser(async (browser) => ({
 	first: await firstPageJs(browser),
 	segments: await segmentsPage(browser),
+	diagrams: await diagramsPage(browser),
 	lh: lighthouse()
 }));
+// Our time includes building the text; the worst of the three diagrams carries the verdict.
+const diagramRatio = Math.max(
+	...Object.values(diagrams.diagrams).map((d) => (d.oursMs + diagrams.textBuildMs) / d.rawMs)
+);
 const results = {
 	date: new Date().toISOString(),
 	node: process.version,
@@ -364,6 +572,12 @@ const results = {
 		budgetLongTaskMs: BUDGET_LONG_TASK_MS,
 		withinBudget: segments.longestTaskMs <= BUDGET_LONG_TASK_MS
 	},
+	diagrams: {
+		...diagrams,
+		ratioWithTextBuild: diagramRatio,
+		budgetRatio: BUDGET_RATIO,
+		withinBudget: diagramRatio <= BUDGET_RATIO
+	},
 	lighthouse: lh && {
 		...lh,
 		withinBudget: lh.performance >= 95 && lh.accessibility === 100 && lh.bestPractices === 100
@@ -380,6 +594,16 @@ console.log(
 );
 console.log(
 	`200 segments, 50 channels   segments page drawn in ${segments.renderMs} ms, an edit shown in ${segments.editMs.toFixed(0)} ms; channels page (matrix of 50 channels, 20 of the 200 segments at a time) drawn in ${segments.channelsMs} ms, next 20 in ${segments.pageMs.toFixed(0)} ms, a cell change shown in ${segments.cellMs.toFixed(0)} ms; longest task ${segments.longestTaskMs.toFixed(0)} ms   budget ≤ ${BUDGET_LONG_TASK_MS} ms per task   ${mark(results.segmentsPage.withinBudget)}`
+);
+console.log(
+	`diagrams           ${Object.entries(diagrams.diagrams)
+		.map(
+			([id, d]) =>
+				`${id} (200 nodes) ours ${d.oursMs.toFixed(0)} ms vs mermaid.render ${d.rawMs.toFixed(0)} ms (${d.ratio.toFixed(2)}×)`
+		)
+		.join(
+			'; '
+		)}; text built in ${diagrams.textBuildMs.toFixed(1)} ms; worst ratio with it ${diagramRatio.toFixed(2)}×   budget ≤ ${BUDGET_RATIO}×   ${mark(results.diagrams.withinBudget)}; longest task ${diagrams.longestTaskMs.toFixed(0)} ms (Mermaid's layout, one task)`
 );
 console.log(
 	lh

@@ -18,7 +18,7 @@ async function expectNoSeriousViolations(page: Page, where: string) {
 
 for (const locale of ['en', 'zh-CN', 'zh-TW'] as const) {
 	test(`no serious or critical axe violations on any page (${locale})`, async ({ page }) => {
-		test.setTimeout(200_000); // axe runs on twelve screens
+		test.setTimeout(300_000); // axe runs on seventeen screens
 		const list = new EngagementsList(page);
 		await list.goto();
 		await page.getByRole('combobox').first().selectOption(locale);
@@ -57,6 +57,23 @@ for (const locale of ['en', 'zh-CN', 'zh-TW'] as const) {
 		await page.getByRole('navigation').getByRole('link').nth(7).click();
 		await expect(page.locator('ol.questions').first()).toBeVisible();
 		await expectNoSeriousViolations(page, 'workshop questions');
+		await page.getByRole('navigation').getByRole('link').nth(8).click();
+		await expect(page.locator('table.map')).toBeVisible();
+		await expectNoSeriousViolations(page, 'touchpoint map');
+		await page.locator('button.touchpoint').first().click();
+		await expect(page.getByRole('dialog')).toBeVisible();
+		await expectNoSeriousViolations(page, 'touchpoint dialog');
+		await page.keyboard.press('Escape');
+		await page.getByRole('navigation').getByRole('link').nth(9).click();
+		await expect(page.locator('#flow-diagram svg')).toBeVisible();
+		await expect(page.locator('#journey-diagram svg')).toBeVisible();
+		await expectNoSeriousViolations(page, 'journey diagrams');
+		await page.getByRole('navigation').getByRole('link').nth(10).click();
+		await expect(page.locator('#workflow-diagram svg')).toBeVisible();
+		await expectNoSeriousViolations(page, 'workflows');
+		await page.getByRole('navigation').getByRole('link').nth(11).click();
+		await expect(page.locator('#diagram-preview svg')).toBeVisible();
+		await expectNoSeriousViolations(page, 'Mermaid diagrams');
 		await page.getByRole('navigation').getByRole('link').first().click();
 		await page
 			.getByRole('button')

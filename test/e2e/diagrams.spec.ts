@@ -50,7 +50,7 @@ test('a touchpoint added on the map shows in the grid and in both journey diagra
 	await dialog.getByLabel('Moment of truth').check();
 	await dialog.getByRole('button', { name: 'Done' }).click();
 
-	const card = page.getByRole('button', { name: `Open ${name}` });
+	const card = page.locator('button.touchpoint', { hasText: name });
 	await expect(card).toContainText('Today −1 Poor');
 	await expect(card).toContainText('Target +2 Excellent');
 	await expect(card).toContainText('★');
@@ -317,7 +317,7 @@ test('hostile labels and diagram text neither run script nor fetch anything, and
 	};
 
 	await nav(page, 'Touchpoint map');
-	await expect(page.getByRole('button', { name: `Open ${XSS[1]}` })).toBeVisible();
+	await expect(page.locator('button.touchpoint', { hasText: XSS[1] })).toBeVisible();
 	await nav(page, 'Journey diagrams');
 	await assertSafe('journeys');
 	const flow = await diagramText(page, 'flow-diagram');

@@ -144,10 +144,10 @@ describe('diagram text from the touchpoint map', () => {
 				'    n2["call\nNo channel\nrated -2"]:::rneg2',
 				'  end',
 				'  n0 --> n1',
-				'  n1 --> n2'
+				'  s1 --> s2'
 			].join('\n') +
 				'\n' +
-				d.text.split('\n  n1 --> n2\n')[1]
+				d.text.split('\n  s1 --> s2\n')[1]
 		);
 		expect(d.text).toContain('classDef rneg2 fill:#fde0dc');
 		expect(d.edges).toBe(2);

@@ -225,7 +225,7 @@ const RATING_STYLES = [
 /**
  * A flowchart of the path a segment takes through the touchpoints: a subgraph per stage, each
  * touchpoint with its channel and its rating for `side` written out, moments of truth marked with
- * a star and a thick border, and arrows in journey order.
+ * a star and a thick border; arrows from stage to stage and, within a stage, in the order listed.
  */
 export function touchpointFlow(
 	journey: Journey,
@@ -239,9 +239,17 @@ export function touchpointFlow(
 	const path = pathOf(journey, segmentId);
 	const lines = ['flowchart LR', ...accessibility(title, '')];
 	const idOf = new Map(path.map((t, i) => [t.id, `n${i}`]));
+	const links: string[] = [];
+	let previous: string | null = null;
 	journey.stages.forEach((stage, s) => {
 		const tasks = path.filter((t) => t.stageId === stage.id);
 		if (tasks.length === 0) return;
+		// Stages follow each other left to right; within one, the touchpoints run top to bottom.
+		// (Mermaid keeps a subgraph's own direction only while no inner node links outside it.)
+		if (previous !== null) links.push(`  ${previous} --> s${s}`);
+		previous = `s${s}`;
+		for (let i = 1; i < tasks.length; i++)
+			links.push(`  ${idOf.get(tasks[i - 1]!.id)} --> ${idOf.get(tasks[i]!.id)}`);
 		lines.push(`  subgraph s${s}["${escapeLabel(stage.name || labels.untitled)}"]`);
 		lines.push('    direction TB');
 		for (const t of tasks) {
@@ -260,9 +268,9 @@ export function touchpointFlow(
 		}
 		lines.push('  end');
 	});
-	for (let i = 1; i < path.length; i++) lines.push(`  n${i - 1} --> n${i}`);
+	lines.push(...links);
 	lines.push(...RATING_STYLES.map((l) => `  ${l}`));
-	return { text: lines.join('\n') + '\n', edges: Math.max(0, path.length - 1) };
+	return { text: lines.join('\n') + '\n', edges: links.length };
 }
 
 /** Node shapes by kind: the shape, not only the colour, tells a system from a department. */

@@ -655,7 +655,6 @@ export const en = {
 	'touch.addHere': 'Add a touchpoint for {stage} through {channel}',
 	'touch.untitled': 'Untitled touchpoint',
 	'touch.moment': 'Moment of truth',
-	'touch.open': 'Open {name}',
 	'touch.stageAverage': 'Average today {today}, target {target}',
 	'touch.noRatings': 'no ratings',
 	'touch.noChannels':
@@ -663,6 +662,8 @@ export const en = {
 	'touch.channelName': 'New channel',
 	'touch.addChannel': 'Add channel',
 	'touch.summary': '{count} touchpoints, {moments} moments of truth, {gaps} below target',
+	'touch.legend':
+		'★ and a thick border mark a moment of truth. Each rating is written out, from −2 (very poor) to +2 (excellent).',
 	'touch.needStages': 'Add a stage before adding touchpoints.',
 
 	'tp.dialogTitle': 'Touchpoint',
@@ -728,6 +729,14 @@ export const en = {
 	'workflow.edgeLabel': 'Label of connection {n}',
 	'workflow.removeEdge': 'Remove connection {n}',
 	'workflow.remove': 'Remove',
+	'workflow.nodePager': 'Nodes shown',
+	'workflow.previousNodes': 'Previous nodes',
+	'workflow.nextNodes': 'Next nodes',
+	'workflow.showingNodes': 'Nodes {from}–{to} of {total}',
+	'workflow.edgePager': 'Connections shown',
+	'workflow.previousEdges': 'Previous connections',
+	'workflow.nextEdges': 'Next connections',
+	'workflow.showingEdges': 'Connections {from}–{to} of {total}',
 	'workflow.noNodes':
 		'No nodes yet: add the customers, departments, roles, systems and data stores.',
 	'workflow.noEdges': 'No connections yet.',

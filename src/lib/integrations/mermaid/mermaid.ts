@@ -1,5 +1,6 @@
 import type { Mermaid, MermaidConfig } from 'mermaid';
 import { DIAGRAM_LIMITS, decodeLabel, errorLine } from '#lib/domain/journey/mermaid-text.ts';
+import type { Locale } from '#lib/domain/locales.ts';
 
 /**
  * The one door to Mermaid: loaded on demand (never in the app shell), configured once with the
@@ -7,8 +8,14 @@ import { DIAGRAM_LIMITS, decodeLabel, errorLine } from '#lib/domain/journey/merm
  * and hands back a cleaned SVG element, never markup to insert as HTML.
  */
 
-const FONT =
-	"system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans CJK TC', sans-serif";
+/** Fonts with the glyph shapes of each script (the same code point differs between them). */
+const FONTS: Record<Locale, string> = {
+	'zh-CN':
+		"system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif",
+	'zh-TW':
+		"system-ui, -apple-system, 'Segoe UI', 'PingFang TC', 'Microsoft JhengHei', 'Noto Sans CJK TC', sans-serif",
+	en: "system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif"
+};
 
 /**
  * Keys that a diagram's own `%%{init}%%` directive or front matter may not change: the security
@@ -44,7 +51,7 @@ export const MERMAID_CONFIG: MermaidConfig = {
 	flowchart: { htmlLabels: false, wrappingWidth: 100_000, useMaxWidth: false },
 	journey: { useMaxWidth: false },
 	theme: 'default',
-	fontFamily: FONT,
+	fontFamily: FONTS.en,
 	maxTextSize: DIAGRAM_LIMITS.text,
 	maxEdges: DIAGRAM_LIMITS.edges,
 	suppressErrorRendering: true,
@@ -62,6 +69,8 @@ export function loadMermaid(): Promise<Mermaid> {
 
 export interface Drawn {
 	ok: true;
+	/** When this drawing's turn came (after any drawing queued before it). */
+	startedAt: number;
 	svg: SVGSVGElement;
 	width: number;
 	height: number;
@@ -77,20 +86,32 @@ export interface Failed {
 let queue: Promise<unknown> = Promise.resolve();
 let counter = 0;
 
-/** Draws Mermaid text; one drawing at a time, in the order asked. */
-export function renderMermaid(text: string): Promise<Drawn | Failed> {
-	const run = queue.then(() => draw(text));
+/**
+ * Draws Mermaid text with the fonts of `lang` (labels in traditional Chinese need traditional
+ * glyph shapes); one drawing at a time, in the order asked.
+ */
+export function renderMermaid(text: string, lang: Locale): Promise<Drawn | Failed> {
+	const run = queue.then(() => draw(text, lang));
 	queue = run.catch(() => undefined);
 	return run;
 }
 
-async function draw(text: string): Promise<Drawn | Failed> {
+let fontsOf: Locale = 'en';
+
+async function draw(text: string, lang: Locale): Promise<Drawn | Failed> {
 	const mermaid = await loadMermaid();
+	if (lang !== fontsOf) {
+		mermaid.initialize({ ...MERMAID_CONFIG, fontFamily: FONTS[lang] });
+		fontsOf = lang;
+	}
+	// Let the page handle input between two drawings: Mermaid lays out in one long task.
+	await new Promise((resolve) => setTimeout(resolve, 0));
+	const startedAt = performance.now();
 	const id = `diagram-${++counter}`;
 	try {
-		await mermaid.parse(text);
+		// `render` parses first and throws the parser's error (with its line) on bad text.
 		const { svg } = await mermaid.render(id, text);
-		return { ok: true, ...cleanSvg(svg) };
+		return { ok: true, startedAt, ...cleanSvg(svg) };
 	} catch (error) {
 		// Mermaid may leave its scratch element behind after a failure.
 		document.getElementById(id)?.remove();
@@ -159,7 +180,7 @@ export function cleanSvg(markup: string): { svg: SVGSVGElement; width: number; h
 	svg.setAttribute('height', String(height));
 	svg.style.removeProperty('max-width');
 	svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-	return { svg: document.importNode(svg, true), width, height };
+	return { svg: document.adoptNode(svg), width, height };
 }
 
 /** A standalone SVG file of a drawn diagram. */
