@@ -662,6 +662,7 @@ export const en = {
 	'touch.channelName': 'New channel',
 	'touch.addChannel': 'Add channel',
 	'touch.summary': '{count} touchpoints, {moments} moments of truth, {gaps} below target',
+	'touch.initiative': 'Initiative: {title}',
 	'touch.legend':
 		'★ and a thick border mark a moment of truth. Each rating is written out, from −2 (very poor) to +2 (excellent).',
 	'touch.needStages': 'Add a stage before adding touchpoints.',
@@ -695,6 +696,8 @@ export const en = {
 		'Drawn from the touchpoint map: the customer journey of a segment, scored stage by stage, and the path it takes through the touchpoints.',
 	'journey.segment': 'Segment',
 	'journey.side': 'State',
+	'journey.stage': 'Stage',
+	'journey.allStages': 'All stages',
 	'journey.journeyHeading': 'Customer journey',
 	'journey.flowHeading': 'Path through the touchpoints',
 	'journey.diagramTitle': '{segment} — customer journey ({side})',
@@ -705,7 +708,7 @@ export const en = {
 		'There is nothing to draw yet: add stages and touchpoints on the touchpoint map.',
 	'journey.noneForSegment': 'No touchpoint serves this segment yet.',
 	'journey.openMap': 'Open the touchpoint map',
-	'journey.tooLarge': 'Pick one segment, or draw fewer stages.',
+	'journey.tooLarge': 'Pick one segment, or one stage at a time.',
 
 	'workflow.title': 'Workflow and internal relationships',
 	'workflow.intro':

@@ -635,6 +635,7 @@ export const zhCN: Messages = {
 	'touch.channelName': '新渠道',
 	'touch.addChannel': '添加渠道',
 	'touch.summary': '共 {count} 个触点：{moments} 个关键时刻，{gaps} 个低于目标',
+	'touch.initiative': '变革举措：{title}',
 	'touch.legend': '★ 和粗边框表示关键时刻。每项评分都以文字标出，从 −2（很差）到 +2（极好）。',
 	'touch.needStages': '请先添加阶段，再添加触点。',
 
@@ -667,6 +668,8 @@ export const zhCN: Messages = {
 		'根据触点地图绘制：某一客户细分的客户旅程（逐阶段评分），以及它经过各触点的路径。',
 	'journey.segment': '客户细分',
 	'journey.side': '状态',
+	'journey.stage': '阶段',
+	'journey.allStages': '全部阶段',
 	'journey.journeyHeading': '客户旅程',
 	'journey.flowHeading': '经过各触点的路径',
 	'journey.diagramTitle': '{segment}：客户旅程（{side}）',
@@ -676,7 +679,7 @@ export const zhCN: Messages = {
 	'journey.empty': '暂无可绘制的内容：请先在触点地图中添加阶段和触点。',
 	'journey.noneForSegment': '该细分目前还没有对应的触点。',
 	'journey.openMap': '打开触点地图',
-	'journey.tooLarge': '请只选择一个客户细分，或减少要绘制的阶段。',
+	'journey.tooLarge': '请只选择一个客户细分，或每次只看一个阶段。',
 
 	'workflow.title': '工作流程与内部关系',
 	'workflow.intro':

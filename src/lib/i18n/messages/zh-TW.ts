@@ -633,6 +633,7 @@ export const zhTW: Messages = {
 	'touch.channelName': '新通路',
 	'touch.addChannel': '新增通路',
 	'touch.summary': '共 {count} 個接觸點：{moments} 個關鍵時刻，{gaps} 個低於目標',
+	'touch.initiative': '行動方案：{title}',
 	'touch.legend': '★ 與粗框線代表關鍵時刻。每項評分都以文字標示，從 −2（很差）到 +2（極佳）。',
 	'touch.needStages': '請先新增階段，再新增接觸點。',
 
@@ -665,6 +666,8 @@ export const zhTW: Messages = {
 		'依接觸點地圖繪製：某一客戶區隔的客戶旅程（逐階段評分），以及它經過各接觸點的路徑。',
 	'journey.segment': '客戶區隔',
 	'journey.side': '狀態',
+	'journey.stage': '階段',
+	'journey.allStages': '全部階段',
 	'journey.journeyHeading': '客戶旅程',
 	'journey.flowHeading': '經過各接觸點的路徑',
 	'journey.diagramTitle': '{segment}：客戶旅程（{side}）',
@@ -674,7 +677,7 @@ export const zhTW: Messages = {
 	'journey.empty': '尚無可繪製的內容：請先在接觸點地圖中新增階段與接觸點。',
 	'journey.noneForSegment': '此區隔目前尚無對應的接觸點。',
 	'journey.openMap': '開啟接觸點地圖',
-	'journey.tooLarge': '請只選擇一個客戶區隔，或減少要繪製的階段。',
+	'journey.tooLarge': '請只選擇一個客戶區隔，或每次只看一個階段。',
 
 	'workflow.title': '工作流程與內部關係',
 	'workflow.intro': '工作由誰交接給誰、哪些資料在哪些系統之間流動：包括現況，也包括目標營運模式。',

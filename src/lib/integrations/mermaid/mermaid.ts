@@ -129,7 +129,13 @@ const DROP = new Set([
 	'object',
 	'embed',
 	'audio',
-	'video'
+	'video',
+	// Animation elements can set an attribute (an href) after the clean-up has run.
+	'animate',
+	'set',
+	'animatemotion',
+	'animatetransform',
+	'discard'
 ]);
 const FOREIGN_URL = /url\(\s*(?!['"]?#)[^)]*\)/gi;
 
@@ -158,8 +164,11 @@ export function cleanSvg(markup: string): { svg: SVGSVGElement; width: number; h
 			if (name.startsWith('on')) el.removeAttribute(attr.name);
 			else if ((name === 'href' || name === 'xlink:href') && !attr.value.startsWith('#'))
 				el.removeAttribute(attr.name);
-			else if (name === 'style' && FOREIGN_URL.test(attr.value))
-				el.setAttribute(attr.name, attr.value.replace(FOREIGN_URL, 'none'));
+			else if (/url\(/i.test(attr.value)) {
+				// style, fill, filter, marker-end…: only references inside the drawing.
+				const safe = attr.value.replace(FOREIGN_URL, 'none');
+				if (safe !== attr.value) el.setAttribute(attr.name, safe);
+			}
 		}
 		if (el.localName === 'style' && el.textContent)
 			el.textContent = el.textContent.replace(/@import[^;]*;?/gi, '').replace(FOREIGN_URL, 'none');
