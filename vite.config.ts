@@ -14,7 +14,26 @@ export default defineConfig({
 			// Hash routing: every URL is served by index.html, so the app works from any static
 			// host, from `vite preview`, and offline from the service worker's cache.
 			router: { type: 'hash' },
-			version: { name: process.env.APP_VERSION ?? Date.now().toString(36) }
+			version: { name: process.env.APP_VERSION ?? Date.now().toString(36) },
+			// Nothing is fetched from another origin, whatever a diagram, a label or an imported file
+			// holds: the browser enforces it. Styles are inline (Svelte's style attributes and the
+			// <style> in Mermaid's SVG); PNG export draws a data: image; downloads use blob: URLs.
+			csp: {
+				mode: 'hash',
+				directives: {
+					'default-src': ['self'],
+					'script-src': ['self'],
+					'style-src': ['self', 'unsafe-inline'],
+					'img-src': ['self', 'data:', 'blob:'],
+					'font-src': ['self', 'data:'],
+					'connect-src': ['self'],
+					'worker-src': ['self'],
+					'manifest-src': ['self'],
+					'object-src': ['none'],
+					'base-uri': ['self'],
+					'form-action': ['self']
+				}
+			}
 		})
 	],
 	define: { __APP_VERSION__: JSON.stringify(pkg.version) },

@@ -890,10 +890,6 @@ export function removeTouchpoint(doc: Y.Doc, id: string): void {
 	command(doc, () => deleteRecord(root(doc, 'touchpoints'), id));
 }
 
-export function moveTouchpoint(doc: Y.Doc, id: string, toIndex: number): void {
-	command(doc, () => moveRecord(root(doc, 'touchpoints'), id, toIndex, readTouchpoint));
-}
-
 /* Workflow and internal relationships */
 
 export function addWorkflowNode(doc: Y.Doc, node: WorkflowNode): void {

@@ -23,6 +23,10 @@ import { EDGE_KINDS, NODE_KINDS, SIDES } from './journey/model.ts';
  * this module, so the app shell does not load zod.
  */
 
+// Zod compiles fast parsers with `new Function` when it may; the app's content security policy
+// forbids eval, so it is told not to try (its checks stay the same, only a little slower).
+z.config({ jitless: true });
+
 export const localeSchema = z.enum(LOCALES);
 
 /** A text written in each of the three languages (templates and starters carry these). */
@@ -272,25 +276,49 @@ export const freeDiagramSchema = z.strictObject({
 });
 
 /** Everything an engagement holds. Later areas add their parts here. */
-export const engagementContentSchema = z.strictObject({
-	profile: profileSchema,
-	team: z.array(teamMemberSchema).max(10_000),
-	/** Added after the first files were written; a file without it has no segments. */
-	segments: z.array(segmentSchema).max(2_000).default([]),
-	valueProposition: valuePropositionSchema.default({
-		positioning: null,
-		positioningRationale: '',
-		brandPromise: '',
-		items: []
-	}),
-	changePlan: changePlanSchema.default(() => structuredClone(BLANK_CHANGE_PLAN)),
-	sevenS: sevenSSchema.default(() => structuredClone(BLANK_SEVEN_S)),
-	porter: porterSchema.default(() => structuredClone(BLANK_PORTER)),
-	channels: channelsSchema.default({ list: [], preferences: {}, assignments: [], conflicts: [] }),
-	/** Workshop answers, by question id (see domain/strategy/questions.ts). */
-	answers: z.record(z.string().regex(/^[a-z0-9-]{1,64}$/), z.string().max(10_000)).default({}),
-	/* Touchpoint maps and diagrams (added after the first files: all default to empty). */
-	journey: journeySchema.default({ stages: [], touchpoints: [] }),
-	workflows: workflowsSchema.default({ nodes: [], edges: [] }),
-	diagrams: z.array(freeDiagramSchema).max(200).default([])
-});
+export const engagementContentSchema = z
+	.strictObject({
+		profile: profileSchema,
+		team: z.array(teamMemberSchema).max(10_000),
+		/** Added after the first files were written; a file without it has no segments. */
+		segments: z.array(segmentSchema).max(2_000).default([]),
+		valueProposition: valuePropositionSchema.default({
+			positioning: null,
+			positioningRationale: '',
+			brandPromise: '',
+			items: []
+		}),
+		changePlan: changePlanSchema.default(() => structuredClone(BLANK_CHANGE_PLAN)),
+		sevenS: sevenSSchema.default(() => structuredClone(BLANK_SEVEN_S)),
+		porter: porterSchema.default(() => structuredClone(BLANK_PORTER)),
+		channels: channelsSchema.default({ list: [], preferences: {}, assignments: [], conflicts: [] }),
+		/** Workshop answers, by question id (see domain/strategy/questions.ts). */
+		answers: z.record(z.string().regex(/^[a-z0-9-]{1,64}$/), z.string().max(10_000)).default({}),
+		/* Touchpoint maps and diagrams (added after the first files: all default to empty). */
+		journey: journeySchema.default({ stages: [], touchpoints: [] }),
+		workflows: workflowsSchema.default({ nodes: [], edges: [] }),
+		diagrams: z.array(freeDiagramSchema).max(200).default([])
+	})
+	.superRefine((content, ctx) => {
+		// A touchpoint without its stage, or an edge without its nodes, would vanish on reading:
+		// refuse the file instead, naming the place.
+		const stages = new Set(content.journey.stages.map((s) => s.id));
+		content.journey.touchpoints.forEach((t, i) => {
+			if (!stages.has(t.stageId))
+				ctx.addIssue({
+					code: 'custom',
+					path: ['journey', 'touchpoints', i, 'stageId'],
+					params: { problem: 'unknownStage', ref: t.stageId }
+				});
+		});
+		const sideOf = new Map(content.workflows.nodes.map((n) => [n.id, n.side]));
+		content.workflows.edges.forEach((e, i) => {
+			for (const end of ['from', 'to'] as const)
+				if (sideOf.get(e[end]) !== e.side)
+					ctx.addIssue({
+						code: 'custom',
+						path: ['workflows', 'edges', i, end],
+						params: { problem: 'unknownNode', ref: e[end] }
+					});
+		});
+	});

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { aTeamMember, anEngagement } from '../../../../test/factories.ts';
+import { blankTouchpoint } from '../journey/model.ts';
 import {
 	ENGAGEMENT_FILE_KIND,
 	exportFileName,
@@ -70,6 +71,36 @@ describe('engagement export file', () => {
 		const zh = readEngagementFile(JSON.stringify(bad), 'zh-CN');
 		if (zh.ok || zh.error.code !== 'invalid') throw new Error('expected invalid');
 		expect(zh.error.problems[0]!.message).toMatch(/[\u4e00-\u9fff]/);
+	});
+	it('refuses a touchpoint without its stage and a connection without its nodes', () => {
+		const content = anEngagement();
+		content.journey.stages = [{ id: 'st', name: 'Purchase' }];
+		content.journey.touchpoints = [
+			{ ...blankTouchpoint('t1', 'st', null) },
+			{ ...blankTouchpoint('t2', 'gone', null) }
+		];
+		content.workflows.nodes = [
+			{ id: 'a', side: 'today', kind: 'customer', label: 'A' },
+			{ id: 'b', side: 'target', kind: 'system', label: 'B' }
+		];
+		content.workflows.edges = [
+			{ id: 'e', side: 'today', from: 'a', to: 'b', kind: 'handoff', label: '' }
+		];
+		const result = readEngagementFile(
+			JSON.stringify(makeEngagementFile(meta, content, 'test', new Date())),
+			'zh-TW'
+		);
+		if (result.ok || result.error.code !== 'invalid') throw new Error('expected invalid');
+		expect(result.error.problems).toEqual([
+			{
+				path: 'engagement.content.journey.touchpoints[1].stageId',
+				message: '沒有 ref 為「gone」的旅程階段'
+			},
+			{
+				path: 'engagement.content.workflows.edges[0].to',
+				message: '同一版本的流程圖中沒有 ref 為「b」的節點'
+			}
+		]);
 	});
 	it('refuses unknown fields rather than dropping them silently', () => {
 		const extra = JSON.stringify({ ...file, engagement: { ...file.engagement, secret: 1 } });

@@ -5,7 +5,7 @@ import { engagementContentSchema } from '../schemas.ts';
 import type { Locale } from '../locales.ts';
 import { parseJsonSafely, type SafeJsonError } from './safe-json.ts';
 import { problemsFromZod, type Problem } from './problems.ts';
-import { zodErrorMap } from './zod-locale.ts';
+import { errorMap } from './references.ts';
 
 /**
  * The engagement export file: one engagement, as plain JSON, documented in README.md and
@@ -87,7 +87,7 @@ export function readEngagementFile(
 	for (let v = version; v < ENGAGEMENT_FILE_VERSION; v++) {
 		data = { ...ENGAGEMENT_FILE_UPGRADES[v - 1]!(data), formatVersion: v + 1 };
 	}
-	const result = engagementFileSchema.safeParse(data, { error: zodErrorMap(locale) });
+	const result = engagementFileSchema.safeParse(data, { error: errorMap(locale) });
 	if (!result.success)
 		return { ok: false, error: { code: 'invalid', problems: problemsFromZod(result.error) } };
 	return { ok: true, file: result.data };

@@ -16,7 +16,7 @@ import {
 import { CHANNEL_KINDS } from '../strategy/channels.ts';
 import { EDGE_KINDS, NODE_KINDS, SIDES } from '../journey/model.ts';
 import { problemsFromZod, type Problem } from './problems.ts';
-import { zodErrorMap } from './zod-locale.ts';
+import { errorMap, type RefProblem } from './references.ts';
 
 /**
  * A starter: a hand-editable file under templates/engagements/ from which a new engagement is
@@ -304,14 +304,6 @@ export const starterSchema = z
 	});
 export type Starter = z.infer<typeof starterSchema>;
 
-type RefProblem =
-	| 'unknownSegment'
-	| 'unknownItem'
-	| 'unknownChannel'
-	| 'unknownStage'
-	| 'unknownInitiative'
-	| 'unknownNode';
-
 /** The references of the touchpoint map and the workflows. */
 function checkJourneyRefs(
 	starter: {
@@ -361,48 +353,8 @@ function checkJourneyRefs(
 export type StarterResult =
 	{ ok: true; starter: Starter } | { ok: false; file: string; problems: Problem[] };
 
-/** The two reference problems this format adds to zod's own, in the three languages. */
-const REFERENCE_PROBLEMS: Record<Locale, Record<RefProblem, (ref: string) => string>> = {
-	en: {
-		unknownSegment: (ref) => `no segment has the ref "${ref}"`,
-		unknownItem: (ref) => `no item has the ref "${ref}"`,
-		unknownChannel: (ref) => `no channel has the ref "${ref}"`,
-		unknownStage: (ref) => `no journey stage has the ref "${ref}"`,
-		unknownInitiative: (ref) => `no change-plan initiative has the ref "${ref}"`,
-		unknownNode: (ref) => `no workflow node on this side has the ref "${ref}"`
-	},
-	'zh-CN': {
-		unknownSegment: (ref) => `没有 ref 为“${ref}”的客户细分`,
-		unknownItem: (ref) => `没有 ref 为“${ref}”的条目`,
-		unknownChannel: (ref) => `没有 ref 为“${ref}”的渠道`,
-		unknownStage: (ref) => `没有 ref 为“${ref}”的旅程阶段`,
-		unknownInitiative: (ref) => `没有 ref 为“${ref}”的变革举措`,
-		unknownNode: (ref) => `同一版本的流程图中没有 ref 为“${ref}”的节点`
-	},
-	'zh-TW': {
-		unknownSegment: (ref) => `沒有 ref 為「${ref}」的客戶區隔`,
-		unknownItem: (ref) => `沒有 ref 為「${ref}」的項目`,
-		unknownChannel: (ref) => `沒有 ref 為「${ref}」的通路`,
-		unknownStage: (ref) => `沒有 ref 為「${ref}」的旅程階段`,
-		unknownInitiative: (ref) => `沒有 ref 為「${ref}」的變革措施`,
-		unknownNode: (ref) => `同一版本的流程圖中沒有 ref 為「${ref}」的節點`
-	}
-};
-
 export function readStarter(file: string, data: unknown, locale: Locale): StarterResult {
-	const zodMap = zodErrorMap(locale);
-	const result = starterSchema.safeParse(data, {
-		error: (issue) => {
-			const params = (
-				issue as {
-					params?: { problem?: RefProblem; ref?: string };
-				}
-			).params;
-			if (issue.code === 'custom' && params?.problem)
-				return REFERENCE_PROBLEMS[locale][params.problem](params.ref ?? '');
-			return zodMap(issue);
-		}
-	});
+	const result = starterSchema.safeParse(data, { error: errorMap(locale) });
 	if (!result.success) return { ok: false, file, problems: problemsFromZod(result.error) };
 	return { ok: true, starter: result.data };
 }

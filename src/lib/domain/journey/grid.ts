@@ -1,5 +1,4 @@
-import { ratingOf } from './mermaid-text.ts';
-import { serves, type Journey, type Side, type Touchpoint } from './model.ts';
+import { ratingOf, serves, type Journey, type Side, type Touchpoint } from './model.ts';
 
 /**
  * The touchpoint grid: a row per channel (in the channel list's order, then "no channel" when a

@@ -6,6 +6,7 @@ import {
 	escapeLabel,
 	journeyDiagram,
 	journeyLabel,
+	parsedLines,
 	pathOf,
 	tooLarge,
 	touchpointFlow,
@@ -93,6 +94,23 @@ describe('escaping user text for Mermaid', () => {
 		expect(wrapLine('a:b:c', 12)).toEqual(['a:b:c']);
 	});
 
+	it('keeps journey task names that start with a keyword from becoming statements', () => {
+		const j: Journey = {
+			stages: [{ id: 's', name: '   ' }],
+			touchpoints: ['Title hijack', 'Section X', 'accDescr {', 'journey', '  '].map((name, i) =>
+				tp(`t${i}`, 's', { name, ratingToday: 0 })
+			)
+		};
+		expect(journeyDiagram(j, null, 'today', 'T', labels).text.split('\n').slice(3, 9)).toEqual([
+			'section Untitled',
+			'  \u200bTitle hijack: 3',
+			'  \u200bSection X: 3',
+			'  \u200baccDescr {: 3',
+			'  \u200bjourney: 3',
+			'  Untitled: 3'
+		]);
+	});
+
 	it('writes journey labels with full-width forms of its syntax characters', () => {
 		expect(journeyLabel('Step 1: pay; #2, 50%\n<now>')).toBe('Step 1： pay； ＃2， 50％ ＜now＞');
 	});
@@ -110,6 +128,7 @@ describe('diagram text from the touchpoint map', () => {
 			[
 				'journey',
 				'title Wealth： today',
+				'accTitle: Wealth： today',
 				'section Purchase',
 				'  branch: 4',
 				'section Service',
@@ -181,6 +200,27 @@ describe('diagram text from the touchpoint map', () => {
 		]);
 		expect(d.edges).toBe(2);
 	});
+
+	it('names a blank node, stage or touchpoint instead of writing an empty label', () => {
+		const w = workflowFlow(
+			[{ id: 'a', side: 'today', kind: 'role', label: ' \u0007 ' }],
+			[],
+			'today',
+			'T',
+			'Untitled'
+		);
+		expect(w.text).toContain('n0("Untitled"):::role');
+		const f = touchpointFlow(
+			{ stages: [{ id: 's', name: '' }], touchpoints: [tp('x', 's', { name: '\n' })] },
+			[],
+			null,
+			'today',
+			'T',
+			labels
+		);
+		expect(f.text).toContain('subgraph s0["Untitled"]');
+		expect(f.text).toContain('n0["Untitled\nNo channel\nNot rated"]');
+	});
 });
 
 describe('limits', () => {
@@ -199,9 +239,34 @@ describe('the line of a parse error', () => {
 		expect(errorLine(text, new Error('No diagram type detected'))).toBeNull();
 	});
 
-	it('adds back the lines of a front-matter block, and stays within the text', () => {
-		const text = '---\ntitle: A\n---\nflowchart LR\n  a -->\n';
-		expect(errorLine(text, { hash: { loc: { first_line: 2 } } })).toBe(5);
+	// The cases below were checked against Mermaid 12.3's own errors in Chromium.
+	it('adds back front matter, directives, comment lines and leading blank lines', () => {
+		const at3 = { hash: { loc: { first_line: 3 } } };
+		expect(
+			errorLine('---\ntitle: A\n---\nflowchart LR\n  a -->\n', { hash: { loc: { first_line: 2 } } })
+		).toBe(5);
+		expect(errorLine('%% comment\nflowchart LR\n  a --> b\n\n%% another\n  b --> c[x\n', at3)).toBe(
+			6
+		);
+		expect(
+			errorLine(
+				'---\ntitle: T\n---\n%%{init: {"theme":"forest"}}%%\nflowchart LR\n  a --> b\n  b --> c[x\n',
+				at3
+			)
+		).toBe(7);
+		expect(errorLine('\n\n  flowchart LR\n  a --> b\n  b --> c[x\n', at3)).toBe(5);
+		expect(
+			errorLine(
+				'pie title X\n  %% c\n  "a" : 1\n  "b" : x\n',
+				new Error('Lexer error on line 3, column 9')
+			)
+		).toBe(4);
 		expect(errorLine('flowchart LR', { hash: { loc: { first_line: 9 } } })).toBe(1);
+	});
+
+	it('maps every parsed line back to the user’s line', () => {
+		expect(parsedLines('%%{init: {}}%%\n%% c\nflowchart LR\n  a\n%% x\n  b')).toEqual([2, 3, 5]);
+		expect(parsedLines('')).toEqual([0]);
+		expect(parsedLines('客户 %% 不是注释\n%% 注释\n下一行')).toEqual([0, 2]);
 	});
 });

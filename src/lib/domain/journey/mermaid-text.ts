@@ -1,6 +1,6 @@
 import type { Channel } from '../strategy/model.ts';
 import {
-	isRating,
+	ratingOf,
 	serves,
 	type FreeDiagram,
 	type Journey,
@@ -131,6 +131,15 @@ export const decodeLabel = (text: string): string =>
 	});
 
 /**
+ * A journey task's name: a name that starts with one of the diagram's keywords (`title`,
+ * `section`…, in any case) would be read as that statement, so a zero-width space goes first.
+ */
+function journeyTask(text: string): string {
+	const label = journeyLabel(text);
+	return /^(title|section|journey|acc(title|descr))\b/i.test(label) ? `\u200b${label}` : label;
+}
+
+/**
  * User text for the line-based journey diagram, which has no entity codes that survive its text
  * wrapping: the few characters that are its syntax become their full-width forms (as Chinese text
  * writes them anyway), and line breaks become spaces.
@@ -141,6 +150,9 @@ export function journeyLabel(text: string): string {
 		.trim()
 		.replace(/[#:;%,<>]/g, (c) => String.fromCodePoint(c.codePointAt(0)! + 0xfee0));
 }
+
+/** The text, or `fallback` when it is blank (an empty quoted label is a Mermaid syntax error). */
+const named = (text: string, fallback: string) => (escapeLabel(text, 'line') ? text : fallback);
 
 /** An accessible title and description for the SVG (Mermaid's accTitle and accDescr). */
 function accessibility(title: string, description: string): string[] {
@@ -169,11 +181,6 @@ export function pathOf(journey: Journey, segmentId: string | null): Touchpoint[]
 		.map(({ t }) => t);
 }
 
-export function ratingOf(t: Touchpoint, side: Side): Rating | null {
-	const r = side === 'today' ? t.ratingToday : t.ratingTarget;
-	return isRating(r) ? r : null;
-}
-
 /**
  * Mermaid's journey diagram for a segment: a section per stage, a task per rated touchpoint with
  * its score (Mermaid's 1–5 from our −2…+2) and its owning department as the actor. Touchpoints
@@ -186,7 +193,8 @@ export function journeyDiagram(
 	title: string,
 	labels: DiagramLabels
 ): MermaidSource & { skipped: number } {
-	const lines = ['journey', `title ${journeyLabel(title)}`];
+	const title1 = journeyLabel(title);
+	const lines = ['journey', `title ${title1}`, `accTitle: ${title1}`];
 	const path = pathOf(journey, segmentId);
 	let skipped = 0;
 	for (const stage of journey.stages) {
@@ -194,9 +202,9 @@ export function journeyDiagram(
 		const rated = tasks.filter((t) => ratingOf(t, side) !== null);
 		skipped += tasks.length - rated.length;
 		if (rated.length === 0) continue;
-		lines.push(`section ${journeyLabel(stage.name || labels.untitled)}`);
+		lines.push(`section ${journeyLabel(stage.name) || journeyLabel(labels.untitled)}`);
 		for (const t of rated) {
-			const name = journeyLabel(t.name || labels.untitled);
+			const name = journeyTask(t.name) || journeyTask(labels.untitled);
 			const actor = t.department.trim() ? `: ${journeyLabel(t.department)}` : '';
 			lines.push(`  ${name}: ${ratingOf(t, side)! + 3}${actor}`);
 		}
@@ -250,12 +258,12 @@ export function touchpointFlow(
 		previous = `s${s}`;
 		for (let i = 1; i < tasks.length; i++)
 			links.push(`  ${idOf.get(tasks[i - 1]!.id)} --> ${idOf.get(tasks[i]!.id)}`);
-		lines.push(`  subgraph s${s}["${escapeLabel(stage.name || labels.untitled)}"]`);
+		lines.push(`  subgraph s${s}["${escapeLabel(named(stage.name, labels.untitled))}"]`);
 		lines.push('    direction TB');
 		for (const t of tasks) {
 			const rating = ratingOf(t, side);
 			const parts = [
-				(t.momentOfTruth ? '★ ' : '') + (t.name || labels.untitled),
+				(t.momentOfTruth ? '★ ' : '') + named(t.name, labels.untitled),
 				(t.channelId ? channelName.get(t.channelId) : undefined) ?? labels.noChannel,
 				rating === null ? labels.notRated : labels.rating(rating)
 			];
@@ -306,7 +314,9 @@ export function workflowFlow(
 	const lines = ['flowchart LR', ...accessibility(title, '')];
 	for (const n of mine) {
 		const [open, close] = SHAPES[n.kind];
-		lines.push(`  ${idOf.get(n.id)}${open}${escapeLabel(n.label || untitled)}${close}:::${n.kind}`);
+		lines.push(
+			`  ${idOf.get(n.id)}${open}${escapeLabel(named(n.label, untitled))}${close}:::${n.kind}`
+		);
 	}
 	let count = 0;
 	for (const e of edges) {
@@ -328,10 +338,58 @@ export const freeSource = (d: Pick<FreeDiagram, 'text'>): MermaidSource => ({
 	edges: 0
 });
 
+/* Mermaid's own preprocessing (mermaid 12, diagram-api/frontmatter.ts and preprocess.ts). */
+const FRONT_MATTER = /^-{3}\s*[\n\r]([\s\S]*?)[\n\r]-{3}\s*[\n\r]+/;
+const DIRECTIVE = /%{2}{\s*(?:(\w+)\s*:|(\w+))\s*(?:(\w+)|((?:(?!}%{2}).|\r?\n)*))?\s*(?:}%{2})?/gi;
+const COMMENT_LINE = /^\s*%%(?!{)[^\n]+\n?/gm;
+
+/**
+ * For each line of the text Mermaid's parser sees, the line (0-based) of the user's text it came
+ * from. Mermaid cuts off a front-matter block, removes `%%{…}%%` directives and `%%` comment
+ * lines (with blank lines just before them), and trims the start before it parses, so the line
+ * numbers its errors give are not the user's.
+ */
+export function parsedLines(text: string): number[] {
+	let line = 0;
+	let chars = [...text.replace(/\r\n?/g, '\n')].map((ch) => {
+		const at = { ch, line };
+		if (ch === '\n') line++;
+		return at;
+	});
+	const cut = (pattern: RegExp) => {
+		const gone = new Set<number>();
+		const joined = chars.map((c) => c.ch).join('');
+		joined.replace(pattern, (match: string, ...rest: unknown[]) => {
+			const offset = rest.find((x) => typeof x === 'number') as number;
+			for (let k = 0; k < match.length; k++) gone.add(offset + k);
+			return '';
+		});
+		// Offsets count UTF-16 units; chars hold code points: map one to the other.
+		let unit = 0;
+		chars = chars.filter((c) => {
+			const keep = !gone.has(unit);
+			unit += c.ch.length;
+			return keep;
+		});
+	};
+	cut(FRONT_MATTER);
+	cut(DIRECTIVE);
+	cut(COMMENT_LINE);
+	cut(/^\s+/);
+	const lines: number[] = [];
+	let start = true;
+	for (const c of chars) {
+		if (start) lines.push(c.line);
+		start = c.ch === '\n';
+	}
+	if (start) lines.push(chars.length > 0 ? chars[chars.length - 1]!.line + 1 : 0);
+	return lines;
+}
+
 /**
  * The line (1-based) of the user's text where a Mermaid parse error is, or null. Mermaid's
- * grammars report `hash.loc.first_line` or write "line N" into the message; a front-matter block
- * is cut off before parsing, so its lines are added back.
+ * grammars report `hash.loc.first_line` or write "line N" into the message, counted in the text
+ * it parsed (see `parsedLines`).
  */
 export function errorLine(text: string, error: unknown): number | null {
 	let line: number | null = null;
@@ -345,9 +403,8 @@ export function errorLine(text: string, error: unknown): number | null {
 		if (match) line = Number(match[1]);
 	}
 	if (line === null) return null;
-	const front = /^---\r?\n[\s\S]*?\r?\n---[ \t]*\r?\n/.exec(text.replace(/^\s*/, ''));
-	const lead = text.length - text.replace(/^\s*/, '').length;
-	const offset = front ? (text.slice(0, lead) + front[0]).split('\n').length - 1 : 0;
+	const lines = parsedLines(text);
 	const total = text.split('\n').length;
-	return Math.min(Math.max(1, line + offset), total);
+	const original = lines[Math.min(Math.max(1, line), lines.length) - 1];
+	return Math.min((original ?? 0) + 1, total);
 }

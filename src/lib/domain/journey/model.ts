@@ -70,3 +70,9 @@ export function blankTouchpoint(id: string, stageId: string, channelId: string |
 /** Whether a touchpoint serves a segment (null: every segment). */
 export const serves = (t: Pick<Touchpoint, 'segmentIds'>, segmentId: string | null): boolean =>
 	segmentId === null || t.segmentIds === null || t.segmentIds.includes(segmentId);
+
+/** A touchpoint's rating today or as targeted, or null when not rated. */
+export function ratingOf(t: Touchpoint, side: Side): Rating | null {
+	const r = side === 'today' ? t.ratingToday : t.ratingTarget;
+	return isRating(r) ? r : null;
+}

@@ -1,5 +1,6 @@
 import type { Mermaid, MermaidConfig } from 'mermaid';
 import { DIAGRAM_LIMITS, decodeLabel, errorLine } from '#lib/domain/journey/mermaid-text.ts';
+import { safeCss } from '#lib/domain/journey/safe-css.ts';
 import type { Locale } from '#lib/domain/locales.ts';
 
 /**
@@ -60,10 +61,16 @@ export const MERMAID_CONFIG: MermaidConfig = {
 
 let loading: Promise<Mermaid> | undefined;
 export function loadMermaid(): Promise<Mermaid> {
-	loading ??= import('mermaid').then(({ default: mermaid }) => {
-		mermaid.initialize(MERMAID_CONFIG);
-		return mermaid;
-	});
+	loading ??= import('mermaid').then(
+		({ default: mermaid }) => {
+			mermaid.initialize(MERMAID_CONFIG);
+			return mermaid;
+		},
+		(error: unknown) => {
+			loading = undefined; // the next drawing tries again
+			throw error;
+		}
+	);
 	return loading;
 }
 
@@ -137,8 +144,6 @@ const DROP = new Set([
 	'animatetransform',
 	'discard'
 ]);
-const FOREIGN_URL = /url\(\s*(?!['"]?#)[^)]*\)/gi;
-
 /**
  * Mermaid's SVG, made safe and self-contained: no scripts, no HTML, no links or references
  * outside the drawing, no event handlers; label entity codes decoded; an explicit size from the
@@ -164,14 +169,13 @@ export function cleanSvg(markup: string): { svg: SVGSVGElement; width: number; h
 			if (name.startsWith('on')) el.removeAttribute(attr.name);
 			else if ((name === 'href' || name === 'xlink:href') && !attr.value.startsWith('#'))
 				el.removeAttribute(attr.name);
-			else if (/url\(/i.test(attr.value)) {
+			else if (/[(\\@]/.test(attr.value)) {
 				// style, fill, filter, marker-end…: only references inside the drawing.
-				const safe = attr.value.replace(FOREIGN_URL, 'none');
+				const safe = safeCss(attr.value);
 				if (safe !== attr.value) el.setAttribute(attr.name, safe);
 			}
 		}
-		if (el.localName === 'style' && el.textContent)
-			el.textContent = el.textContent.replace(/@import[^;]*;?/gi, '').replace(FOREIGN_URL, 'none');
+		if (el.localName === 'style' && el.textContent) el.textContent = safeCss(el.textContent);
 	}
 	for (const el of svg.querySelectorAll('text, tspan, title, desc')) {
 		for (const node of el.childNodes)
