@@ -14,6 +14,10 @@ export default defineConfig({
 			// Hash routing: every URL is served by index.html, so the app works from any static
 			// host, from `vite preview`, and offline from the service worker's cache.
 			router: { type: 'hash' },
+			// The app registers its service worker itself, once the first page is idle (see
+			// features/app/app.svelte.ts): caching the whole shell, Mermaid included, competes with
+			// the page's own start otherwise.
+			serviceWorker: { register: false },
 			version: { name: process.env.APP_VERSION ?? Date.now().toString(36) },
 			// Nothing is fetched from another origin, whatever a diagram, a label or an imported file
 			// holds: the browser enforces it. Styles are inline (Svelte's style attributes and the

@@ -1,17 +1,25 @@
 import { LOCALES, type Locale } from '../domain/locales.ts';
-import { en, type MessageKey } from './messages/en.ts';
-import { zhCN } from './messages/zh-CN.ts';
-import { zhTW } from './messages/zh-TW.ts';
+import { en, type MessageKey, type Messages } from './messages/en.ts';
 import * as fmt from './format.ts';
 
 export type { MessageKey };
 export type Params = Record<string, string | number>;
 
-export const messages: Record<Locale, Record<MessageKey, string>> = {
-	en,
-	'zh-CN': zhCN,
-	'zh-TW': zhTW
+/**
+ * The messages of each language, English at once (the source, and the fallback) and the others
+ * when first needed, so that the first page carries one language, not three.
+ */
+const loaded: Partial<Record<Locale, Messages>> = { en };
+const loaders: Record<Locale, () => Promise<Messages>> = {
+	en: async () => en,
+	'zh-CN': () => import('./messages/zh-CN.ts').then((m) => m.zhCN),
+	'zh-TW': () => import('./messages/zh-TW.ts').then((m) => m.zhTW)
 };
+
+/** Makes a language's messages available; call (and wait) before switching to it. */
+export async function loadMessages(locale: Locale): Promise<void> {
+	loaded[locale] ??= await loaders[locale]();
+}
 
 export const LOCALE_NAMES: Record<Locale, string> = {
 	'zh-CN': '简体中文',
@@ -28,7 +36,7 @@ export function interpolate(template: string, params?: Params): string {
 }
 
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
-	return interpolate(messages[locale][key], params);
+	return interpolate((loaded[locale] ?? en)[key], params);
 }
 
 /** The UI language, as shared rune state; reading `t` in a template re-renders on a switch. */
