@@ -13,6 +13,9 @@ export default defineConfig({
 		locale: 'en-US',
 		timezoneId: 'UTC',
 		acceptDownloads: true,
+		// The service worker caches the whole shell (several megabytes) a few seconds after the
+		// start; only the offline test needs it, and elsewhere it would only compete for the CPU.
+		serviceWorkers: 'block',
 		launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }
 	},
 	projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],

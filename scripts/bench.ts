@@ -198,9 +198,12 @@ function manySegmentsFile(count: number): string {
 	);
 }
 
-async function segmentsPage(browser: Browser) {
-	// Measured in the steady state: the service worker's one-time install (it caches the whole
-	// shell a few seconds after the start) is kept out of these timings.
+/**
+ * A new page with `file` imported through the UI, watching for long tasks from then on (read
+ * `window.longest`). Measured in the steady state: the service worker's one-time install (it
+ * caches the whole shell a few seconds after the start) is kept out of the timings.
+ */
+async function pageWithImport(browser: Browser, file: string) {
 	const page = await browser.newPage({
 		viewport: { width: 1280, height: 900 },
 		serviceWorkers: 'block'
@@ -210,11 +213,7 @@ async function segmentsPage(browser: Browser) {
 	await page
 		.getByRole('dialog')
 		.getByLabel('Engagement file')
-		.setInputFiles({
-			name: 'bench.json',
-			mimeType: 'application/json',
-			buffer: Buffer.from(manySegmentsFile(200))
-		});
+		.setInputFiles({ name: 'bench.json', mimeType: 'application/json', buffer: Buffer.from(file) });
 	await page.getByRole('dialog').getByRole('button', { name: 'Import', exact: true }).click();
 	await page.getByLabel('Engagement name').waitFor();
 	await page.evaluate(() => {
@@ -224,6 +223,11 @@ async function segmentsPage(browser: Browser) {
 			for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
 		}).observe({ type: 'longtask', buffered: false });
 	});
+	return page;
+}
+
+async function segmentsPage(browser: Browser) {
+	const page = await pageWithImport(browser, manySegmentsFile(200));
 	const t0 = Date.now();
 	await page
 		.getByRole('navigation', { name: 'Engagement areas' })
@@ -385,25 +389,7 @@ function mermaidChunkName(): string {
 
 async function diagramsPage(browser: Browser) {
 	const file = bigDiagramsFile();
-	const page = await browser.newPage({
-		viewport: { width: 1280, height: 900 },
-		serviceWorkers: 'block'
-	});
-	await page.goto(BASE);
-	await page.getByRole('button', { name: 'Import…' }).first().click();
-	await page
-		.getByRole('dialog')
-		.getByLabel('Engagement file')
-		.setInputFiles({ name: 'bench.json', mimeType: 'application/json', buffer: Buffer.from(file) });
-	await page.getByRole('dialog').getByRole('button', { name: 'Import', exact: true }).click();
-	await page.getByLabel('Engagement name').waitFor();
-	await page.evaluate(() => {
-		const w = window as unknown as { longest: number };
-		w.longest = 0;
-		new PerformanceObserver((list) => {
-			for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
-		}).observe({ type: 'longtask', buffered: false });
-	});
+	const page = await pageWithImport(browser, file);
 	// The raw library: the very Mermaid module the app ships (the same build, the same instance,
 	// so the same settings), imported by the page itself and called directly.
 	const mermaidChunk = `/_app/immutable/chunks/${mermaidChunkName()}`;

@@ -4,6 +4,7 @@ import {
 	type TeamMember
 } from '../src/lib/domain/engagement/profile.ts';
 import { blankSegment, type Segment } from '../src/lib/domain/strategy/model.ts';
+import { blankTouchpoint, type Touchpoint } from '../src/lib/domain/journey/model.ts';
 
 /** Test data that reads like the domain. */
 export function aTeamMember(overrides: Partial<TeamMember> = {}): TeamMember {
@@ -66,4 +67,13 @@ export function aSegment(overrides: Partial<Segment> = {}): Segment {
 		needs: [{ id: 'n1', text: 'A named relationship manager', mode: 'pull' }],
 		...overrides
 	};
+}
+
+/** A touchpoint named after its id, at `stageId`, with no channel. */
+export function aTouchpoint(
+	id: string,
+	stageId: string,
+	overrides: Partial<Touchpoint> = {}
+): Touchpoint {
+	return { ...blankTouchpoint(id, stageId, null), name: id, ...overrides };
 }

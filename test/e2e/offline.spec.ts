@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { EngagementsList } from './pages.ts';
 
+test.use({ serviceWorkers: 'allow' });
+
 test('with the network off, a reload still starts the app and the data is there', async ({
 	page,
 	context

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { aTouchpoint } from '../../../../test/factories.ts';
 import { averageRating, mapSummary, touchpointGrid } from './grid.ts';
-import { blankTouchpoint, type Journey, type Touchpoint } from './model.ts';
+import type { Journey } from './model.ts';
 
-const tp = (id: string, stageId: string, patch: Partial<Touchpoint> = {}): Touchpoint => ({
-	...blankTouchpoint(id, stageId, null),
-	name: id,
-	...patch
-});
+const tp = aTouchpoint;
 
 const journey: Journey = {
 	stages: [

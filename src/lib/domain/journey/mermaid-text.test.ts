@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { aTouchpoint } from '../../../../test/factories.ts';
 import {
 	DIAGRAM_LIMITS,
 	decodeLabel,
@@ -14,7 +15,7 @@ import {
 	wrapLine,
 	type DiagramLabels
 } from './mermaid-text.ts';
-import { blankTouchpoint, type Journey, type Touchpoint } from './model.ts';
+import type { Journey } from './model.ts';
 
 const labels: DiagramLabels = {
 	untitled: 'Untitled',
@@ -27,11 +28,7 @@ const labels: DiagramLabels = {
 /** What Mermaid shows for an escaped label: the codes as `&#n;`, then decoded by us. */
 const shown = (escaped: string) => decodeLabel(escaped.replace(/#(\d+);/g, '&#$1;'));
 
-const tp = (id: string, stageId: string, patch: Partial<Touchpoint> = {}): Touchpoint => ({
-	...blankTouchpoint(id, stageId, null),
-	name: id,
-	...patch
-});
+const tp = aTouchpoint;
 
 const journey: Journey = {
 	stages: [
