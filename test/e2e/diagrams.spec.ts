@@ -51,6 +51,8 @@ test('a touchpoint added on the map shows in the grid and in both journey diagra
 	await dialog.getByRole('button', { name: 'Done' }).click();
 
 	const card = page.locator('button.touchpoint', { hasText: name });
+	// Focus comes back to the card once the editor closes.
+	await expect(card).toBeFocused();
 	await expect(card).toContainText('Today −1 Poor');
 	await expect(card).toContainText('Target +2 Excellent');
 	await expect(card).toContainText('★');
