@@ -39,6 +39,7 @@ export const STAGE_STARTERS = {
 	functions: ['marketing', 'sales', 'service', 'support']
 } as const;
 export type StageStarter = keyof typeof STAGE_STARTERS;
+export const STAGE_STARTER_NAMES = Object.keys(STAGE_STARTERS) as StageStarter[];
 
 export type JourneyStage = z.infer<typeof journeyStageSchema>;
 export type Touchpoint = z.infer<typeof touchpointSchema>;

@@ -43,7 +43,7 @@ const SECURE_KEYS = [
 	'deterministicIDSeed'
 ];
 
-export const MERMAID_CONFIG: MermaidConfig = {
+const MERMAID_CONFIG: MermaidConfig = {
 	startOnLoad: false,
 	securityLevel: 'strict',
 	layout: 'dagre',
@@ -60,7 +60,7 @@ export const MERMAID_CONFIG: MermaidConfig = {
 };
 
 let loading: Promise<Mermaid> | undefined;
-export function loadMermaid(): Promise<Mermaid> {
+function loadMermaid(): Promise<Mermaid> {
 	loading ??= import('mermaid').then(
 		({ default: mermaid }) => {
 			mermaid.initialize(MERMAID_CONFIG);
