@@ -4,6 +4,8 @@ import {
 	ENGAGEMENT_FILE_VERSION
 } from '../src/lib/domain/formats/engagement-file.ts';
 import { starterSchema, STARTER_FORMAT_VERSION } from '../src/lib/domain/formats/starter.ts';
+import { assessmentTemplateSchema } from '../src/lib/domain/schemas.ts';
+import { ASSESSMENT_TEMPLATE_FORMAT_VERSION } from '../src/lib/domain/assessment/model.ts';
 
 /**
  * The published JSON Schemas, generated from the same zod definitions that validate files at
@@ -23,6 +25,7 @@ export function schemaFiles(): Array<{ path: string; text: string }> {
 	};
 	return [
 		make(`engagement-file.v${ENGAGEMENT_FILE_VERSION}`, engagementFileSchema),
-		make(`engagement-starter.v${STARTER_FORMAT_VERSION}`, starterSchema)
+		make(`engagement-starter.v${STARTER_FORMAT_VERSION}`, starterSchema),
+		make(`assessment-template.v${ASSESSMENT_TEMPLATE_FORMAT_VERSION}`, assessmentTemplateSchema)
 	];
 }

@@ -5,6 +5,11 @@ import {
 } from '../src/lib/domain/engagement/profile.ts';
 import { blankSegment, type Segment } from '../src/lib/domain/strategy/model.ts';
 import { blankTouchpoint, type Touchpoint } from '../src/lib/domain/journey/model.ts';
+import {
+	blankAnswer,
+	type Answer,
+	type AssessmentTemplate
+} from '../src/lib/domain/assessment/model.ts';
 
 /** Test data that reads like the domain. */
 export function aTeamMember(overrides: Partial<TeamMember> = {}): TeamMember {
@@ -48,7 +53,9 @@ export function anEngagement(
 		answers: {},
 		journey: content.journey,
 		workflows: content.workflows,
-		diagrams: []
+		diagrams: [],
+		assessmentTemplates: [],
+		assessments: []
 	};
 }
 
@@ -76,4 +83,64 @@ export function aTouchpoint(
 	overrides: Partial<Touchpoint> = {}
 ): Touchpoint {
 	return { ...blankTouchpoint(id, stageId, null), name: id, ...overrides };
+}
+
+const text = (en: string) => ({ 'zh-CN': en, 'zh-TW': en, en });
+
+/**
+ * A small assessment template with hand-checkable weights: dimension "a" (weight 2) holds q1
+ * (weight 1) and q2 (weight 3); dimension "b" (weight 1) holds q3. Scale 1–5; stages start at
+ * 1, 2 and 3.5.
+ */
+export function aTemplate(overrides: Partial<AssessmentTemplate> = {}): AssessmentTemplate {
+	return {
+		kind: 'crm-strategy-workbench/assessment-template',
+		formatVersion: 1,
+		id: 'test-model',
+		version: '1.0.0',
+		title: text('Test model'),
+		description: text('A model for tests'),
+		source: 'Tests',
+		licence: 'CC0',
+		dualScoring: false,
+		scale: [1, 2, 3, 4, 5].map((value) => ({
+			value,
+			label: text(`Level ${value}`),
+			descriptor: text(`What level ${value} looks like`)
+		})),
+		dimensions: [
+			{
+				id: 'a',
+				title: text('Dimension A'),
+				weight: 2,
+				questions: [
+					{ id: 'q1', text: text('Question 1'), weight: 1 },
+					{ id: 'q2', text: text('Question 2'), weight: 3 }
+				]
+			},
+			{
+				id: 'b',
+				title: text('Dimension B'),
+				weight: 1,
+				questions: [{ id: 'q3', text: text('Question 3'), weight: 1 }]
+			}
+		],
+		stages: [
+			{ id: 'initial', from: 1, name: text('Initial'), description: text('Starting') },
+			{ id: 'developing', from: 2, name: text('Developing'), description: text('Growing') },
+			{ id: 'defined', from: 3.5, name: text('Defined'), description: text('Defined') }
+		],
+		recommendations: [],
+		...overrides
+	};
+}
+
+export function anAnswer(
+	participantId: string,
+	questionId: string,
+	current: number | null,
+	target: number | null = null,
+	overrides: Partial<Answer> = {}
+): Answer {
+	return { ...blankAnswer(participantId, questionId), current, target, ...overrides };
 }

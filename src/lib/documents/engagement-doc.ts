@@ -49,6 +49,15 @@ import {
 	type WorkflowEdge,
 	type WorkflowNode
 } from '../domain/journey/model.ts';
+import {
+	ASSESSMENT_TEMPLATE_KIND,
+	CONFIDENCES,
+	templateKey,
+	type Answer,
+	type Assessment,
+	type AssessmentTemplate,
+	type Participant
+} from '../domain/assessment/model.ts';
 
 /**
  * The engagement document: one Y.Doc per engagement.
@@ -62,8 +71,12 @@ import {
  *                     creators, proof points), in ranked order
  *   initiatives, channels, conflicts, stages, touchpoints, workflowNodes, workflowEdges,
  *   diagrams Y.Array  of Y.Map, one per record, in order
+ *   assessments, participants (each with its assessmentId)
+ *            Y.Array  of Y.Map, likewise
  *   changePlan, sevenS, porter, answers, channelPrefs, assignments
  *            Y.Map    flat maps of `element.field` (or `id:id`) keys
+ *   assessmentAnswers  Y.Map  `assessmentId:participantId:questionId` → a plain answer object
+ *   assessmentTemplates Y.Map `templateId@version` → the pinned template, plain JSON, never edited
  *
  * The UI never touches these types: it reads `readContent` (a typed plain snapshot) and changes
  * the document only through the commands below, each one transaction with LOCAL_ORIGIN, which
@@ -92,7 +105,9 @@ const FLAT_MAPS = [
 	'porter',
 	'answers',
 	'channelPrefs',
-	'assignments'
+	'assignments',
+	'assessmentAnswers',
+	'assessmentTemplates'
 ] as const;
 type FlatMap = (typeof FLAT_MAPS)[number];
 const flatMap = (doc: Y.Doc, name: FlatMap) => doc.getMap<unknown>(name);
@@ -108,7 +123,9 @@ const ROOT_COLLECTIONS = [
 	'touchpoints',
 	'workflowNodes',
 	'workflowEdges',
-	'diagrams'
+	'diagrams',
+	'assessments',
+	'participants'
 ] as const;
 type RootCollection = (typeof ROOT_COLLECTIONS)[number];
 const root = (doc: Y.Doc, name: RootCollection): Records => doc.getArray<Y.Map<unknown>>(name);
@@ -405,7 +422,126 @@ export function readContent(doc: Y.Doc): EngagementContent {
 		),
 		journey: readJourney(doc),
 		workflows: readWorkflows(doc),
-		diagrams: readRecords(root(doc, 'diagrams'), readDiagram)
+		diagrams: readRecords(root(doc, 'diagrams'), readDiagram),
+		...readAssessments(doc)
+	};
+}
+
+/**
+ * A pinned template is kept as the plain JSON that passed the template schema when it was
+ * added; here it only gets a cheap shape check (the schema lives with zod, which the app shell
+ * does not load). The assessments area checks it in full before it scores with it.
+ */
+function isTemplateShaped(v: unknown): v is AssessmentTemplate {
+	if (v === null || typeof v !== 'object') return false;
+	const t = v as Record<string, unknown>;
+	return (
+		t.kind === ASSESSMENT_TEMPLATE_KIND &&
+		typeof t.id === 'string' &&
+		typeof t.version === 'string' &&
+		Array.isArray(t.scale) &&
+		Array.isArray(t.dimensions) &&
+		Array.isArray(t.stages) &&
+		Array.isArray(t.recommendations)
+	);
+}
+
+const level = (v: unknown): number | null =>
+	typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 10 ? v : null;
+
+function readParticipant(m: Y.Map<unknown>): Participant & { assessmentId: string } {
+	return {
+		id: str(m.get('id')),
+		assessmentId: str(m.get('assessmentId')),
+		name: str(m.get('name')),
+		role: str(m.get('role')),
+		department: str(m.get('department'))
+	};
+}
+
+/**
+ * Runs whose template copy is missing are dropped; answers keep to the run's participants, its
+ * template's questions and scale; "not applicable" counts only with a reason.
+ */
+function readAssessments(
+	doc: Y.Doc
+): Pick<EngagementContent, 'assessmentTemplates' | 'assessments'> {
+	const templates = new Map<string, AssessmentTemplate>();
+	for (const [key, value] of flatMap(doc, 'assessmentTemplates').entries())
+		if (isTemplateShaped(value) && key === templateKey(value.id, value.version))
+			templates.set(key, value);
+	const participants = new Map<string, Participant[]>();
+	for (const { assessmentId, ...p } of readRecords(root(doc, 'participants'), readParticipant)) {
+		let list = participants.get(assessmentId);
+		if (!list) participants.set(assessmentId, (list = []));
+		list.push(p);
+	}
+	const answers = new Map<string, Array<[string, string, Record<string, unknown>]>>();
+	for (const [key, value] of flatMap(doc, 'assessmentAnswers').entries()) {
+		const [aid, pid, qid] = key.split(':');
+		if (!aid || !pid || !qid || value === null || typeof value !== 'object') continue;
+		let list = answers.get(aid);
+		if (!list) answers.set(aid, (list = []));
+		list.push([pid, qid, value as Record<string, unknown>]);
+	}
+	const used = new Set<string>();
+	const assessments: Assessment[] = [];
+	for (const m of root(doc, 'assessments')) {
+		const id = str(m.get('id'));
+		const templateId = str(m.get('templateId'));
+		const templateVersion = str(m.get('templateVersion'));
+		const template = templates.get(templateKey(templateId, templateVersion));
+		if (!id || !template || assessments.some((a) => a.id === id)) continue;
+		used.add(templateKey(templateId, templateVersion));
+		const people = participants.get(id) ?? [];
+		const known = new Set(people.map((p) => p.id));
+		const questions = new Set(template.dimensions.flatMap((d) => d.questions.map((q) => q.id)));
+		const levels = new Set(template.scale.map((l) => l.value));
+		const onScale = (v: unknown) => {
+			const x = level(v);
+			return x !== null && levels.has(x) ? x : null;
+		};
+		const date = str(m.get('date'));
+		const revealed = strings(m.get('revealed'));
+		const links = m.get('initiatives');
+		assessments.push({
+			id,
+			title: str(m.get('title')),
+			templateId,
+			templateVersion,
+			date: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : '2000-01-01',
+			notes: str(m.get('notes')),
+			participants: people,
+			answers: (answers.get(id) ?? [])
+				.filter(([pid, qid]) => known.has(pid) && questions.has(qid))
+				.map(([participantId, questionId, a]): Answer => {
+					const naReason = str(a.naReason);
+					return {
+						participantId,
+						questionId,
+						current: onScale(a.current),
+						target: onScale(a.target),
+						intention: onScale(a.intention),
+						na: a.na === true && naReason.trim() !== '',
+						naReason,
+						evidence: str(a.evidence),
+						confidence: oneOf(CONFIDENCES, a.confidence, null)
+					};
+				}),
+			revealed: revealed.filter((q) => questions.has(q)),
+			initiatives:
+				links !== null && typeof links === 'object' && !Array.isArray(links)
+					? Object.fromEntries(
+							Object.entries(links).filter((e): e is [string, string] => typeof e[1] === 'string')
+						)
+					: {}
+		});
+	}
+	return {
+		assessmentTemplates: [...templates.values()].filter((t) =>
+			used.has(templateKey(t.id, t.version))
+		),
+		assessments
 	};
 }
 
@@ -478,6 +614,11 @@ function fill(doc: Y.Doc, content: EngagementContent): void {
 		flatMap(doc, 'channelPrefs').set(key, p);
 	}
 	for (const key of content.channels.assignments) flatMap(doc, 'assignments').set(key, true);
+	for (const t of content.assessmentTemplates)
+		flatMap(doc, 'assessmentTemplates').set(templateKey(t.id, t.version), t);
+	for (const a of content.assessments)
+		for (const { participantId, questionId, ...answer } of a.answers)
+			flatMap(doc, 'assessmentAnswers').set(`${a.id}:${participantId}:${questionId}`, answer);
 	const lists: Record<RootCollection, readonly object[]> = {
 		team: content.team,
 		segments: content.segments,
@@ -489,9 +630,18 @@ function fill(doc: Y.Doc, content: EngagementContent): void {
 		touchpoints: content.journey.touchpoints,
 		workflowNodes: content.workflows.nodes,
 		workflowEdges: content.workflows.edges,
-		diagrams: content.diagrams
+		diagrams: content.diagrams,
+		assessments: content.assessments.map(assessmentRecord),
+		participants: content.assessments.flatMap((a) =>
+			a.participants.map((p) => ({ ...p, assessmentId: a.id }))
+		)
 	};
 	for (const name of ROOT_COLLECTIONS) root(doc, name).push(lists[name].map(toYMap));
+}
+
+/** What the `assessments` list keeps of a run (participants and answers live apart). */
+function assessmentRecord({ participants: _p, answers: _a, ...record }: Assessment) {
+	return record;
 }
 
 /** A document update that holds `content`, for creating a new engagement in one write. */
@@ -969,6 +1119,151 @@ export function updateDiagram(
 
 export function removeDiagram(doc: Y.Doc, id: string): void {
 	command(doc, () => deleteRecord(root(doc, 'diagrams'), id));
+}
+
+/* ---------- assessments ---------- */
+
+export type NewAssessment = Omit<Assessment, 'answers' | 'revealed' | 'initiatives'>;
+
+/** Starts a run: pins its template version (kept once per engagement) and adds its people. */
+export function startAssessment(
+	doc: Y.Doc,
+	assessment: NewAssessment,
+	template: AssessmentTemplate
+): void {
+	command(doc, () => {
+		const key = templateKey(template.id, template.version);
+		const templates = flatMap(doc, 'assessmentTemplates');
+		if (!templates.has(key)) templates.set(key, template);
+		const { participants, ...record } = assessment;
+		insertRecord(root(doc, 'assessments'), { ...record, revealed: [], initiatives: {} });
+		for (const p of participants)
+			insertRecord(root(doc, 'participants'), { ...p, assessmentId: assessment.id });
+	});
+}
+
+export function updateAssessment(
+	doc: Y.Doc,
+	id: string,
+	patch: Partial<Pick<Assessment, 'title' | 'date' | 'notes'>>
+): void {
+	command(doc, () => patchRecord(root(doc, 'assessments'), id, patch));
+}
+
+function dropAnswers(doc: Y.Doc, prefix: string) {
+	const answers = flatMap(doc, 'assessmentAnswers');
+	for (const key of [...answers.keys()]) if (key.startsWith(prefix)) answers.delete(key);
+}
+
+/** Removes a run with its people and answers; its template copy goes when no run uses it. */
+export function removeAssessment(doc: Y.Doc, id: string): void {
+	command(doc, () => {
+		const list = root(doc, 'assessments');
+		const record = find(list, id);
+		if (!record) return;
+		const key = templateKey(str(record.get('templateId')), str(record.get('templateVersion')));
+		deleteRecord(list, id);
+		const people = root(doc, 'participants');
+		for (let i = people.length - 1; i >= 0; i--)
+			if (people.get(i).get('assessmentId') === id) people.delete(i, 1);
+		dropAnswers(doc, `${id}:`);
+		const stillUsed = list
+			.toArray()
+			.some((m) => templateKey(str(m.get('templateId')), str(m.get('templateVersion'))) === key);
+		if (!stillUsed) flatMap(doc, 'assessmentTemplates').delete(key);
+	});
+}
+
+export function addParticipant(doc: Y.Doc, assessmentId: string, participant: Participant): void {
+	command(doc, () => insertRecord(root(doc, 'participants'), { ...participant, assessmentId }));
+}
+
+export function updateParticipant(
+	doc: Y.Doc,
+	id: string,
+	patch: Partial<Omit<Participant, 'id'>>
+): void {
+	command(doc, () => patchRecord(root(doc, 'participants'), id, patch));
+}
+
+/** Removes a participant and every answer they gave. */
+export function removeParticipant(doc: Y.Doc, assessmentId: string, id: string): void {
+	command(doc, () => {
+		deleteRecord(root(doc, 'participants'), id);
+		dropAnswers(doc, `${assessmentId}:${id}:`);
+	});
+}
+
+export type AnswerPatch = Partial<Omit<Answer, 'participantId' | 'questionId'>>;
+
+/** Changes fields of one answer; an answer left with nothing in it is removed. */
+export function setAssessmentAnswer(
+	doc: Y.Doc,
+	assessmentId: string,
+	participantId: string,
+	questionId: string,
+	patch: AnswerPatch
+): void {
+	command(doc, () => {
+		const answers = flatMap(doc, 'assessmentAnswers');
+		const key = `${assessmentId}:${participantId}:${questionId}`;
+		const old = answers.get(key);
+		const next = { ...(old !== null && typeof old === 'object' ? old : {}), ...patch } as Record<
+			string,
+			unknown
+		>;
+		const empty =
+			next.current == null &&
+			next.target == null &&
+			next.intention == null &&
+			next.na !== true &&
+			!next.naReason &&
+			!next.evidence &&
+			next.confidence == null;
+		if (empty) {
+			if (old !== undefined) answers.delete(key);
+		} else if (JSON.stringify(old) !== JSON.stringify(next)) answers.set(key, next);
+	});
+}
+
+/** Shows (or hides again) a question's scores in the facilitator view. */
+export function setRevealed(
+	doc: Y.Doc,
+	assessmentId: string,
+	questionId: string,
+	on: boolean
+): void {
+	command(doc, () => {
+		const m = find(root(doc, 'assessments'), assessmentId);
+		if (!m) return;
+		const list = strings(m.get('revealed'));
+		const has = list.includes(questionId);
+		if (on && !has) m.set('revealed', [...list, questionId]);
+		if (!on && has)
+			m.set(
+				'revealed',
+				list.filter((q) => q !== questionId)
+			);
+	});
+}
+
+/** Adds a recommendation's initiative to the change plan and remembers the link, in one step. */
+export function addRecommendedInitiative(
+	doc: Y.Doc,
+	assessmentId: string,
+	ruleId: string,
+	initiative: Initiative
+): void {
+	command(doc, () => {
+		const m = find(root(doc, 'assessments'), assessmentId);
+		if (!m) return;
+		insertRecord(root(doc, 'initiatives'), initiative);
+		const links = m.get('initiatives');
+		m.set('initiatives', {
+			...(links !== null && typeof links === 'object' ? links : {}),
+			[ruleId]: initiative.id
+		});
+	});
 }
 
 /** Replaces everything in the document (import over an engagement); one undoable step. */

@@ -14,7 +14,15 @@ import {
 } from './strategy/change-plan.ts';
 import { POSITIONINGS, VP_KINDS } from './strategy/value-proposition.ts';
 import { LOCALES } from './locales.ts';
+import type { RefProblem } from './formats/references.ts';
 import { EDGE_KINDS, NODE_KINDS, SIDES } from './journey/model.ts';
+import {
+	ASSESSMENT_TEMPLATE_FORMAT_VERSION,
+	ASSESSMENT_TEMPLATE_KIND,
+	CONFIDENCES,
+	MEASURES,
+	templateKey
+} from './assessment/model.ts';
 
 /**
  * The zod schemas of the data inside an engagement: the single source of its runtime
@@ -275,6 +283,193 @@ export const freeDiagramSchema = z.strictObject({
 	text: z.string().max(50_000)
 });
 
+/* ---------- assessments ---------- */
+
+/** A text a template must give in each of the three languages (none left empty). */
+const filledText = (max: number) => z.string().trim().min(1).max(max);
+const templateText = (max = 2000) =>
+	z.strictObject({ 'zh-CN': filledText(max), 'zh-TW': filledText(max), en: filledText(max) });
+/** Ids inside a template: lower-case letters, digits and hyphens, stable across its versions. */
+export const templateRef = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/);
+export const semver = z.string().regex(/^\d{1,4}\.\d{1,4}\.\d{1,4}$/);
+/** A weight: any positive number; only the ratios between weights matter. */
+const weight = z.number().gt(0).max(1000);
+const levelValue = z.number().int().min(0).max(10);
+
+const questionSchema = z.strictObject({
+	id: templateRef,
+	text: templateText(),
+	/** What to look for, shown under the question. */
+	help: templateText().optional(),
+	weight: weight.default(1),
+	/** Descriptors for this question's levels, where the scale's general ones are not enough. */
+	levels: z
+		.array(z.strictObject({ value: levelValue, descriptor: templateText() }))
+		.max(11)
+		.optional()
+});
+
+const dimensionSchema = z.strictObject({
+	id: templateRef,
+	title: templateText(200),
+	description: templateText().optional(),
+	weight: weight.default(1),
+	questions: z.array(questionSchema).min(1).max(500)
+});
+
+const recommendationRuleSchema = z.strictObject({
+	id: templateRef,
+	/** The dimension or the question whose aggregate score the rule reads (exactly one). */
+	dimension: templateRef.optional(),
+	question: templateRef.optional(),
+	/** The current level (default), or the gap from current to target, in levels. */
+	measure: z.enum(MEASURES).default('current'),
+	/** The rule fires when the measure lies within [min, max] (either may be left out). */
+	min: z.number().min(-10).max(10).optional(),
+	max: z.number().min(-10).max(10).optional(),
+	text: templateText(),
+	/** An initiative the recommendation suggests for the change plan or the roadmap. */
+	initiative: z
+		.strictObject({
+			support: z.enum(SUPPORTS),
+			title: templateText(300),
+			description: templateText().optional()
+		})
+		.optional()
+});
+
+export const assessmentTemplateSchema = z
+	.strictObject({
+		kind: z.literal(ASSESSMENT_TEMPLATE_KIND),
+		formatVersion: z.literal(ASSESSMENT_TEMPLATE_FORMAT_VERSION),
+		id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/),
+		/** A published version is never edited: a change gets a new version. */
+		version: semver,
+		title: templateText(200),
+		description: templateText(),
+		/** Where the model comes from, and under which licence the file may be used. */
+		source: z.string().trim().min(1).max(1000),
+		licence: z.string().trim().min(1).max(300),
+		/** Score the plan (intention) and the practice in use (reality) apart. */
+		dualScoring: z.boolean().default(false),
+		/** The levels, lowest first, consecutive whole numbers (for example 1 to 5). */
+		scale: z
+			.array(
+				z.strictObject({ value: levelValue, label: templateText(100), descriptor: templateText() })
+			)
+			.min(2)
+			.max(11),
+		dimensions: z.array(dimensionSchema).min(1).max(50),
+		/** Maturity stages, lowest first; a stage starts at `from` on the level scale. */
+		stages: z
+			.array(
+				z.strictObject({
+					id: templateRef,
+					from: z.number().min(0).max(10),
+					name: templateText(100),
+					description: templateText()
+				})
+			)
+			.min(1)
+			.max(11),
+		recommendations: z.array(recommendationRuleSchema).max(2000).default([])
+	})
+	.superRefine((t, ctx) => {
+		const problem = (path: (string | number)[], problem: RefProblem, ref = '') =>
+			ctx.addIssue({ code: 'custom', path, params: { problem, ref } });
+		t.scale.forEach((l, i) => {
+			if (i > 0 && l.value !== t.scale[i - 1]!.value + 1)
+				problem(['scale', i, 'value'], 'levelsNotConsecutive', String(l.value));
+		});
+		const min = t.scale[0]!.value;
+		const max = t.scale[t.scale.length - 1]!.value;
+		const levels = new Set(t.scale.map((l) => l.value));
+		const dimensions = new Set<string>();
+		const questions = new Set<string>();
+		t.dimensions.forEach((d, i) => {
+			if (dimensions.has(d.id)) problem(['dimensions', i, 'id'], 'duplicateId', d.id);
+			dimensions.add(d.id);
+			d.questions.forEach((q, j) => {
+				const at = ['dimensions', i, 'questions', j];
+				if (questions.has(q.id)) problem([...at, 'id'], 'duplicateId', q.id);
+				questions.add(q.id);
+				const seen = new Set<number>();
+				q.levels?.forEach((l, k) => {
+					if (!levels.has(l.value) || seen.has(l.value))
+						problem([...at, 'levels', k, 'value'], 'levelNotOnScale', String(l.value));
+					seen.add(l.value);
+				});
+			});
+		});
+		const stages = new Set<string>();
+		t.stages.forEach((s, i) => {
+			if (stages.has(s.id)) problem(['stages', i, 'id'], 'duplicateId', s.id);
+			stages.add(s.id);
+			if (i === 0 ? s.from !== min : s.from <= t.stages[i - 1]!.from || s.from > max)
+				problem(['stages', i, 'from'], 'thresholdOrder', String(s.from));
+		});
+		const rules = new Set<string>();
+		t.recommendations.forEach((r, i) => {
+			const at = ['recommendations', i];
+			if (rules.has(r.id)) problem([...at, 'id'], 'duplicateId', r.id);
+			rules.add(r.id);
+			if ((r.dimension === undefined) === (r.question === undefined)) problem(at, 'oneScope');
+			if (r.dimension !== undefined && !dimensions.has(r.dimension))
+				problem([...at, 'dimension'], 'unknownDimension', r.dimension);
+			if (r.question !== undefined && !questions.has(r.question))
+				problem([...at, 'question'], 'unknownQuestion', r.question);
+			if (r.min !== undefined && r.max !== undefined && r.min > r.max)
+				problem([...at, 'max'], 'rangeOrder', String(r.max));
+		});
+	})
+	.meta({
+		title: 'CRM Strategy Workbench assessment template',
+		description:
+			'A maturity or readiness model: a level scale, weighted dimensions of questions, stages and recommendation rules, with texts in zh-CN, zh-TW and en.'
+	});
+
+export const assessmentParticipantSchema = z.strictObject({
+	id,
+	/** Empty for an anonymous participant. */
+	name: z.string().max(200),
+	role: z.string().max(200),
+	department: z.string().max(200)
+});
+
+const answerLevel = levelValue.nullable();
+
+export const assessmentAnswerSchema = z.strictObject({
+	participantId: id,
+	questionId: templateRef,
+	/** Today's level (in a dual-scored template: the practice in use, its reality). */
+	current: answerLevel,
+	target: answerLevel,
+	/** Dual-scored templates only: the level the plans describe (intention). */
+	intention: answerLevel,
+	/** Not applicable, which needs a reason; the answer's levels then count for nothing. */
+	na: z.boolean(),
+	naReason: z.string().max(2000),
+	evidence: z.string().max(5000),
+	confidence: z.enum(CONFIDENCES).nullable()
+});
+
+export const assessmentSchema = z.strictObject({
+	id,
+	title: z.string().max(200),
+	/** The template version this run was started with (kept in assessmentTemplates). */
+	templateId: templateRef,
+	templateVersion: semver,
+	/** The day of the workshop, YYYY-MM-DD. */
+	date: z.iso.date(),
+	notes: z.string().max(10_000),
+	participants: z.array(assessmentParticipantSchema).max(500),
+	answers: z.array(assessmentAnswerSchema).max(200_000),
+	/** Questions whose scores have been revealed in the facilitator view. */
+	revealed: z.array(templateRef).max(5_000),
+	/** Recommendation rule → the initiative it was added as. */
+	initiatives: z.record(templateRef, id)
+});
+
 /** Everything an engagement holds. Later areas add their parts here. */
 export const engagementContentSchema = z
 	.strictObject({
@@ -297,7 +492,11 @@ export const engagementContentSchema = z
 		/* Touchpoint maps and diagrams (added after the first files: all default to empty). */
 		journey: journeySchema.default({ stages: [], touchpoints: [] }),
 		workflows: workflowsSchema.default({ nodes: [], edges: [] }),
-		diagrams: z.array(freeDiagramSchema).max(200).default([])
+		diagrams: z.array(freeDiagramSchema).max(200).default([]),
+		/* Assessments (added after the first files: default to none). Each run pins its
+		   template version, kept here so that the engagement travels with it. */
+		assessmentTemplates: z.array(assessmentTemplateSchema).max(200).default([]),
+		assessments: z.array(assessmentSchema).max(500).default([])
 	})
 	.superRefine((content, ctx) => {
 		// A touchpoint without its stage, or an edge without its nodes, would vanish on reading:
@@ -321,4 +520,51 @@ export const engagementContentSchema = z
 						params: { problem: 'unknownNode', ref: e[end] }
 					});
 		});
+		checkAssessments(content, ctx);
 	});
+
+/** Each run's template is kept, and its answers name its participants and its questions. */
+function checkAssessments(
+	content: {
+		assessmentTemplates: z.infer<typeof assessmentTemplateSchema>[];
+		assessments: z.infer<typeof assessmentSchema>[];
+	},
+	ctx: z.RefinementCtx
+) {
+	const templates = new Map(
+		content.assessmentTemplates.map((t) => [templateKey(t.id, t.version), t])
+	);
+	content.assessments.forEach((a, i) => {
+		const at = ['assessments', i];
+		const template = templates.get(templateKey(a.templateId, a.templateVersion));
+		if (!template) {
+			ctx.addIssue({
+				code: 'custom',
+				path: [...at, 'templateVersion'],
+				params: { problem: 'unknownTemplate', ref: templateKey(a.templateId, a.templateVersion) }
+			});
+			return;
+		}
+		const questions = new Set(template.dimensions.flatMap((d) => d.questions.map((q) => q.id)));
+		const participants = new Set(a.participants.map((p) => p.id));
+		const levels = new Set(template.scale.map((l) => l.value));
+		const seen = new Set<string>();
+		a.answers.forEach((answer, j) => {
+			const where = [...at, 'answers', j];
+			const issue = (field: string, problem: RefProblem, ref: string) =>
+				ctx.addIssue({ code: 'custom', path: [...where, field], params: { problem, ref } });
+			if (!participants.has(answer.participantId))
+				issue('participantId', 'unknownParticipant', answer.participantId);
+			if (!questions.has(answer.questionId))
+				issue('questionId', 'unknownQuestion', answer.questionId);
+			const key = `${answer.participantId}:${answer.questionId}`;
+			if (seen.has(key)) issue('questionId', 'duplicateId', answer.questionId);
+			seen.add(key);
+			for (const field of ['current', 'target', 'intention'] as const) {
+				const v = answer[field];
+				if (v !== null && !levels.has(v)) issue(field, 'levelNotOnScale', String(v));
+			}
+			if (answer.na && answer.naReason.trim() === '') issue('naReason', 'naWithoutReason', '');
+		});
+	});
+}

@@ -22,6 +22,20 @@ export interface SettingRow {
 	value: unknown;
 }
 
+/**
+ * A template a user imported (an assessment model of their firm), one row per version; the
+ * templates bundled with the app are files, not rows. `template` already passed its schema.
+ */
+export interface TemplateRow {
+	/** `templateId@version`. */
+	key: string;
+	kind: 'assessment';
+	templateId: string;
+	version: string;
+	template: unknown;
+	importedAt: number;
+}
+
 export const DB_NAME = 'crm-strategy-workbench';
 
 /**
@@ -35,12 +49,22 @@ export const SCHEMA_VERSIONS = [
 			engagements: 'id, updatedAt, archived, deletedAt, doc: Y.Doc',
 			settings: 'key'
 		}
+	},
+	{
+		// Adds the library of imported templates; nothing earlier changes, so no data moves.
+		version: 2,
+		stores: {
+			engagements: 'id, updatedAt, archived, deletedAt, doc: Y.Doc',
+			settings: 'key',
+			templates: 'key, kind, templateId'
+		}
 	}
 ] as const;
 
 export type WorkbenchDb = Dexie & {
 	engagements: EntityTable<EngagementRow, 'id'>;
 	settings: EntityTable<SettingRow, 'key'>;
+	templates: EntityTable<TemplateRow, 'key'>;
 };
 
 export const ENGAGEMENT_UPDATES_TABLE = '$engagements.doc_updates';

@@ -62,7 +62,9 @@ export function blankContent(
 		answers: {},
 		journey: { stages: [], touchpoints: [] },
 		workflows: { nodes: [], edges: [] },
-		diagrams: []
+		diagrams: [],
+		assessmentTemplates: [],
+		assessments: []
 	};
 }
 

@@ -12,7 +12,18 @@ export type RefProblem =
 	| 'unknownChannel'
 	| 'unknownStage'
 	| 'unknownInitiative'
-	| 'unknownNode';
+	| 'unknownNode'
+	| 'unknownTemplate'
+	| 'unknownParticipant'
+	| 'unknownQuestion'
+	| 'unknownDimension'
+	| 'duplicateId'
+	| 'levelsNotConsecutive'
+	| 'levelNotOnScale'
+	| 'thresholdOrder'
+	| 'rangeOrder'
+	| 'oneScope'
+	| 'naWithoutReason';
 
 const REFERENCE_PROBLEMS: Record<Locale, Record<RefProblem, (ref: string) => string>> = {
 	en: {
@@ -21,7 +32,20 @@ const REFERENCE_PROBLEMS: Record<Locale, Record<RefProblem, (ref: string) => str
 		unknownChannel: (ref) => `no channel has the ref "${ref}"`,
 		unknownStage: (ref) => `no journey stage has the ref "${ref}"`,
 		unknownInitiative: (ref) => `no change-plan initiative has the ref "${ref}"`,
-		unknownNode: (ref) => `no workflow node on this side has the ref "${ref}"`
+		unknownNode: (ref) => `no workflow node on this side has the ref "${ref}"`,
+		unknownTemplate: (ref) => `the template "${ref}" is not among assessmentTemplates`,
+		unknownParticipant: (ref) => `no participant of this assessment has the id "${ref}"`,
+		unknownQuestion: (ref) => `the template has no question with the id "${ref}"`,
+		unknownDimension: (ref) => `the template has no dimension with the id "${ref}"`,
+		duplicateId: (ref) => `the id "${ref}" is used twice; give each one its own`,
+		levelsNotConsecutive: (ref) =>
+			`level ${ref} does not follow the one before it; list the levels lowest first, one apart (for example 1, 2, 3, 4, 5)`,
+		levelNotOnScale: (ref) => `level ${ref} is not on the template's scale, or is given twice`,
+		thresholdOrder: (ref) =>
+			`the stage threshold ${ref} is out of order: the first stage starts at the lowest level, and each next one higher, up to the highest level`,
+		rangeOrder: (ref) => `max (${ref}) is below min; swap them`,
+		oneScope: () => 'a rule needs exactly one of "dimension" or "question"',
+		naWithoutReason: () => 'an answer marked not applicable needs a reason'
 	},
 	'zh-CN': {
 		unknownSegment: (ref) => `没有 ref 为“${ref}”的客户细分`,
@@ -29,7 +53,20 @@ const REFERENCE_PROBLEMS: Record<Locale, Record<RefProblem, (ref: string) => str
 		unknownChannel: (ref) => `没有 ref 为“${ref}”的渠道`,
 		unknownStage: (ref) => `没有 ref 为“${ref}”的旅程阶段`,
 		unknownInitiative: (ref) => `没有 ref 为“${ref}”的变革举措`,
-		unknownNode: (ref) => `同一版本的流程图中没有 ref 为“${ref}”的节点`
+		unknownNode: (ref) => `同一版本的流程图中没有 ref 为“${ref}”的节点`,
+		unknownTemplate: (ref) => `assessmentTemplates 中没有模板“${ref}”`,
+		unknownParticipant: (ref) => `这次评估没有 id 为“${ref}”的参与者`,
+		unknownQuestion: (ref) => `模板中没有 id 为“${ref}”的问题`,
+		unknownDimension: (ref) => `模板中没有 id 为“${ref}”的维度`,
+		duplicateId: (ref) => `id“${ref}”出现了两次，请给每一项单独的 id`,
+		levelsNotConsecutive: (ref) =>
+			`等级 ${ref} 没有紧接上一级；请从最低级开始依次列出，每级相差 1（例如 1、2、3、4、5）`,
+		levelNotOnScale: (ref) => `等级 ${ref} 不在模板的等级量表上，或者重复出现`,
+		thresholdOrder: (ref) =>
+			`阶段门槛 ${ref} 的顺序不对：第一个阶段从最低等级开始，之后每个阶段依次更高，且不超过最高等级`,
+		rangeOrder: (ref) => `max（${ref}）小于 min，请把两者对调`,
+		oneScope: () => '每条规则必须且只能指定 "dimension" 或 "question" 其中之一',
+		naWithoutReason: () => '标为“不适用”的回答需要填写原因'
 	},
 	'zh-TW': {
 		unknownSegment: (ref) => `沒有 ref 為「${ref}」的客戶區隔`,
@@ -37,7 +74,20 @@ const REFERENCE_PROBLEMS: Record<Locale, Record<RefProblem, (ref: string) => str
 		unknownChannel: (ref) => `沒有 ref 為「${ref}」的通路`,
 		unknownStage: (ref) => `沒有 ref 為「${ref}」的旅程階段`,
 		unknownInitiative: (ref) => `沒有 ref 為「${ref}」的變革措施`,
-		unknownNode: (ref) => `同一版本的流程圖中沒有 ref 為「${ref}」的節點`
+		unknownNode: (ref) => `同一版本的流程圖中沒有 ref 為「${ref}」的節點`,
+		unknownTemplate: (ref) => `assessmentTemplates 中沒有範本「${ref}」`,
+		unknownParticipant: (ref) => `這次評估沒有 id 為「${ref}」的參與者`,
+		unknownQuestion: (ref) => `範本中沒有 id 為「${ref}」的題目`,
+		unknownDimension: (ref) => `範本中沒有 id 為「${ref}」的構面`,
+		duplicateId: (ref) => `id「${ref}」出現了兩次，請為每一項設定各自的 id`,
+		levelsNotConsecutive: (ref) =>
+			`等級 ${ref} 沒有緊接上一級；請由最低級開始依序列出，每級相差 1（例如 1、2、3、4、5）`,
+		levelNotOnScale: (ref) => `等級 ${ref} 不在範本的等級量尺上，或是重複出現`,
+		thresholdOrder: (ref) =>
+			`階段門檻 ${ref} 的順序有誤：第一個階段從最低等級開始，之後每個階段依序更高，且不超過最高等級`,
+		rangeOrder: (ref) => `max（${ref}）小於 min，請將兩者對調`,
+		oneScope: () => '每條規則必須且只能指定 "dimension" 或 "question" 其中之一',
+		naWithoutReason: () => '標為「不適用」的回答需要填寫原因'
 	}
 };
 

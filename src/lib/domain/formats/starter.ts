@@ -495,7 +495,9 @@ export function instantiateStarter(
 			id: newId(),
 			title: d.title[locale],
 			text: d.text[locale]
-		}))
+		})),
+		assessmentTemplates: [],
+		assessments: []
 	};
 }
 

@@ -4,11 +4,14 @@ import {
 	BubbleController,
 	CategoryScale,
 	Chart,
+	Filler,
 	Legend,
 	LinearScale,
 	LineController,
 	LineElement,
 	PointElement,
+	RadarController,
+	RadialLinearScale,
 	Tooltip
 } from 'chart.js';
 
@@ -18,11 +21,14 @@ Chart.register(
 	BarElement,
 	BubbleController,
 	CategoryScale,
+	Filler,
 	Legend,
 	LinearScale,
 	LineController,
 	LineElement,
 	PointElement,
+	RadarController,
+	RadialLinearScale,
 	Tooltip
 );
 Chart.defaults.font.family = getComputedStyle(document.documentElement).fontFamily;

@@ -1,0 +1,52 @@
+import type { AssessmentTemplate } from '#lib/domain/assessment/model.ts';
+import { scoreAssessment } from '#lib/domain/assessment/scoring.ts';
+import { templateKey } from '#lib/domain/assessment/model.ts';
+import type { EngagementSession } from '#lib/features/workspace/index.ts';
+import { i18n } from '#lib/i18n/i18n.svelte.ts';
+import { pinnedChecker } from './library.ts';
+
+/**
+ * One assessment run as the pages see it: the run, its pinned template (fully checked before
+ * use), and its scores, all following the engagement as it changes.
+ */
+export class RunView {
+	#session: () => EngagementSession;
+	#id: () => string;
+	#check = $state<((t: AssessmentTemplate) => AssessmentTemplate | null) | null>(null);
+
+	constructor(session: () => EngagementSession, id: () => string) {
+		this.#session = session;
+		this.#id = id;
+		void pinnedChecker(i18n.locale).then((check) => (this.#check = check));
+	}
+
+	readonly run = $derived.by(
+		() => this.#session().content?.assessments.find((a) => a.id === this.#id()) ?? null
+	);
+
+	/** undefined while the checker loads; null when the copy is damaged. */
+	readonly template = $derived.by((): AssessmentTemplate | null | undefined => {
+		const run = this.run;
+		if (!run || !this.#check) return undefined;
+		const raw = this.#session().content!.assessmentTemplates.find(
+			(t) => templateKey(t.id, t.version) === templateKey(run.templateId, run.templateVersion)
+		);
+		return raw ? this.#check(raw) : null;
+	});
+
+	readonly score = $derived.by(() => {
+		const run = this.run;
+		const template = this.template;
+		if (!run || !template) return null;
+		return scoreAssessment(
+			template,
+			run.participants.map((p) => p.id),
+			run.answers
+		);
+	});
+
+	/** Questions in template order, each with its dimension. */
+	readonly questions = $derived(
+		this.template ? this.template.dimensions.flatMap((d) => d.questions.map((q) => ({ q, d }))) : []
+	);
+}
