@@ -40,7 +40,9 @@ test('a three-person workshop scored with the keyboard, revealed, and read in th
 	await page.keyboard.press('3');
 	await expect(page.getByText('3 of 3 have scored')).toBeVisible();
 	await expect(people.getByRole('option', { name: /Wang Min scored \(hidden\)/ })).toBeVisible();
-	// Target: T switches; ↑ goes back to the first person.
+	// T switches to the plan (this model scores intention apart), then to the target.
+	await page.keyboard.press('t');
+	await expect(people).toHaveAccessibleName(/scoring Plan \(intention\)/);
 	await page.keyboard.press('t');
 	await expect(page.getByRole('listbox', { name: /scoring Target/ })).toBeFocused();
 	for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowUp');

@@ -33,7 +33,8 @@ const REFERENCE_PROBLEMS: Record<Locale, Record<RefProblem, (ref: string) => str
 		unknownStage: (ref) => `no journey stage has the ref "${ref}"`,
 		unknownInitiative: (ref) => `no change-plan initiative has the ref "${ref}"`,
 		unknownNode: (ref) => `no workflow node on this side has the ref "${ref}"`,
-		unknownTemplate: (ref) => `the template "${ref}" is not among assessmentTemplates`,
+		unknownTemplate: (ref) =>
+			`the assessment model "${ref}" is missing: it must be in assessmentTemplates, or bundled under templates/assessments`,
 		unknownParticipant: (ref) => `no participant of this assessment has the id "${ref}"`,
 		unknownQuestion: (ref) => `the template has no question with the id "${ref}"`,
 		unknownDimension: (ref) => `the template has no dimension with the id "${ref}"`,
@@ -54,7 +55,8 @@ const REFERENCE_PROBLEMS: Record<Locale, Record<RefProblem, (ref: string) => str
 		unknownStage: (ref) => `没有 ref 为“${ref}”的旅程阶段`,
 		unknownInitiative: (ref) => `没有 ref 为“${ref}”的变革举措`,
 		unknownNode: (ref) => `同一版本的流程图中没有 ref 为“${ref}”的节点`,
-		unknownTemplate: (ref) => `assessmentTemplates 中没有模板“${ref}”`,
+		unknownTemplate: (ref) =>
+			`缺少评估模型“${ref}”：它必须在 assessmentTemplates 中，或随应用放在 templates/assessments 下`,
 		unknownParticipant: (ref) => `这次评估没有 id 为“${ref}”的参与者`,
 		unknownQuestion: (ref) => `模板中没有 id 为“${ref}”的问题`,
 		unknownDimension: (ref) => `模板中没有 id 为“${ref}”的维度`,
@@ -75,7 +77,8 @@ const REFERENCE_PROBLEMS: Record<Locale, Record<RefProblem, (ref: string) => str
 		unknownStage: (ref) => `沒有 ref 為「${ref}」的旅程階段`,
 		unknownInitiative: (ref) => `沒有 ref 為「${ref}」的變革措施`,
 		unknownNode: (ref) => `同一版本的流程圖中沒有 ref 為「${ref}」的節點`,
-		unknownTemplate: (ref) => `assessmentTemplates 中沒有範本「${ref}」`,
+		unknownTemplate: (ref) =>
+			`缺少評估模型「${ref}」：它必須列在 assessmentTemplates 中，或隨應用程式放在 templates/assessments 下`,
 		unknownParticipant: (ref) => `這次評估沒有 id 為「${ref}」的參與者`,
 		unknownQuestion: (ref) => `範本中沒有 id 為「${ref}」的題目`,
 		unknownDimension: (ref) => `範本中沒有 id 為「${ref}」的構面`,
@@ -90,6 +93,11 @@ const REFERENCE_PROBLEMS: Record<Locale, Record<RefProblem, (ref: string) => str
 		naWithoutReason: () => '標為「不適用」的回答需要填寫原因'
 	}
 };
+
+/** One of our problems, said in the user's language. */
+export function refProblemMessage(locale: Locale, problem: RefProblem, ref: string): string {
+	return REFERENCE_PROBLEMS[locale][problem](ref);
+}
 
 /** Zod's messages in the user's language, and ours for a reference that names nothing. */
 export function errorMap(locale: Locale): z.core.$ZodErrorMap {

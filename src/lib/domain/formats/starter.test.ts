@@ -3,10 +3,29 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { engagementContentSchema } from '../schemas.ts';
 import { LOCALES } from '../locales.ts';
-import { instantiateStarter, readStarter } from './starter.ts';
+import { checkStarterAssessments, instantiateStarter, readStarter } from './starter.ts';
+import { checkAssessmentTemplate } from './assessment-template.ts';
+import { templateKey, type AssessmentTemplate } from '../assessment/model.ts';
+import { scoreAssessment } from '../assessment/scoring.ts';
 
 const dir = path.resolve('templates/engagements');
 const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json'));
+
+/** The bundled assessment models, by id@version. */
+const models = new Map<string, AssessmentTemplate>(
+	fs
+		.readdirSync('templates/assessments')
+		.map((f) => {
+			const r = checkAssessmentTemplate(
+				JSON.parse(fs.readFileSync(path.join('templates/assessments', f), 'utf8')),
+				'en'
+			);
+			if (!r.ok) throw new Error(f);
+			return r.template;
+		})
+		.map((t) => [templateKey(t.id, t.version), t])
+);
+const lookup = (id: string, version: string) => models.get(templateKey(id, version));
 
 describe('starter files under templates/engagements', () => {
 	it('include exactly one sample', () => {
@@ -24,9 +43,10 @@ describe('starter files under templates/engagements', () => {
 		expect(result).toMatchObject({ ok: true });
 		if (!result.ok) return;
 		expect(`${result.starter.id}.json`).toBe(file);
+		expect(checkStarterAssessments(result.starter, lookup, 'en')).toEqual([]);
 		for (const locale of LOCALES) {
 			let n = 0;
-			const content = instantiateStarter(result.starter, locale, () => `id-${n++}`);
+			const content = instantiateStarter(result.starter, locale, () => `id-${n++}`, lookup);
 			expect(engagementContentSchema.safeParse(content).success).toBe(true);
 			expect(content.profile.reportLanguage).toBe(locale);
 		}
@@ -129,5 +149,57 @@ describe('starter files under templates/engagements', () => {
 			expect(edges.length).toBeGreaterThan(5);
 			for (const e of edges) expect(nodes.has(e.from) && nodes.has(e.to)).toBe(true);
 		}
+	});
+});
+
+describe('assessments in a starter', () => {
+	const sample = () =>
+		JSON.parse(fs.readFileSync(path.join(dir, 'sample-regional-bank.json'), 'utf8'));
+
+	it('gives the sample a finished three-person run and an earlier one to compare with', () => {
+		const result = readStarter('sample-regional-bank.json', sample(), 'en');
+		if (!result.ok) throw new Error('sample invalid');
+		let n = 0;
+		const content = instantiateStarter(result.starter, 'zh-TW', () => `id-${n++}`, lookup);
+		expect(content.assessmentTemplates.map((t) => t.id)).toEqual(['crm-strategy-maturity']);
+		const [earlier, later] = content.assessments;
+		expect(earlier!.date < later!.date).toBe(true);
+		for (const run of content.assessments) {
+			expect(run.participants).toHaveLength(3);
+			const template = content.assessmentTemplates[0]!;
+			const score = scoreAssessment(
+				template,
+				run.participants.map((p) => p.id),
+				run.answers
+			);
+			// Finished: every question scored, and revealed in the facilitator view.
+			expect(score.questions.every((q) => q.current !== null)).toBe(true);
+			expect(run.revealed).toHaveLength(score.questions.length);
+			expect(score.recommendations.length).toBeGreaterThan(0);
+		}
+		expect(later!.participants[0]!.name).toBe('宋啟川');
+		expect(later!.answers.some((a) => a.na && a.naReason !== '')).toBe(true);
+	});
+
+	it('names a missing model, an unknown question and a level off the scale', () => {
+		const file = sample();
+		file.assessments[0].answers[0].question = 'no-such-question';
+		file.assessments[0].answers[1].current = 9;
+		file.assessments[1].template.version = '9.9.9';
+		const result = readStarter('sample-regional-bank.json', file, 'en');
+		if (!result.ok) throw new Error('schema should pass');
+		expect(checkStarterAssessments(result.starter, lookup, 'en')).toEqual([
+			{
+				path: 'assessments[0].answers[0].question',
+				message: 'the template has no question with the id "no-such-question"'
+			},
+			{ path: 'assessments[0].answers[1].current', message: expect.stringContaining('level 9') },
+			{
+				path: 'assessments[1].template',
+				message: expect.stringContaining(
+					'the assessment model "crm-strategy-maturity@9.9.9" is missing'
+				)
+			}
+		]);
 	});
 });

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { COMPANY_SIZES, TEAM_SIDES, type EngagementContent } from '../engagement/profile.ts';
 import type { Locale } from '../locales.ts';
-import { localizedTextSchema, segmentSchema } from '../schemas.ts';
+import { localizedTextSchema, segmentSchema, semver, templateRef } from '../schemas.ts';
+import {
+	CONFIDENCES,
+	templateKey,
+	type Assessment,
+	type AssessmentTemplate
+} from '../assessment/model.ts';
 import { NEED_MODES } from '../strategy/model.ts';
 import { POSITIONINGS, VP_KINDS } from '../strategy/value-proposition.ts';
 import {
@@ -16,7 +22,7 @@ import {
 import { CHANNEL_KINDS } from '../strategy/channels.ts';
 import { EDGE_KINDS, NODE_KINDS, SIDES } from '../journey/model.ts';
 import { problemsFromZod, type Problem } from './problems.ts';
-import { errorMap, type RefProblem } from './references.ts';
+import { errorMap, refProblemMessage, type RefProblem } from './references.ts';
 
 /**
  * A starter: a hand-editable file under templates/engagements/ from which a new engagement is
@@ -242,11 +248,56 @@ export const starterSchema = z
 		diagrams: z
 			.array(z.strictObject({ title: lt, text: lt }))
 			.max(50)
+			.optional(),
+		/**
+		 * Assessment runs against a model bundled under templates/assessments/ (named by id and
+		 * version); participants have a `ref` that their answers use.
+		 */
+		assessments: z
+			.array(
+				z.strictObject({
+					template: z.strictObject({ id: templateRef, version: semver }),
+					title: lt,
+					date: z.iso.date(),
+					notes: lt.optional(),
+					participants: z
+						.array(z.strictObject({ ref, name: lt, role: lt, department: lt }))
+						.max(100),
+					answers: z
+						.array(
+							z.strictObject({
+								participant: ref,
+								question: templateRef,
+								current: z.number().int().min(0).max(10).nullable(),
+								target: z.number().int().min(0).max(10).nullable(),
+								intention: z.number().int().min(0).max(10).nullable().default(null),
+								naReason: lt.optional(),
+								evidence: lt.optional(),
+								confidence: z.enum(CONFIDENCES).nullable().default(null)
+							})
+						)
+						.max(20_000),
+					/** Whether the facilitator view shows every question's scores as revealed. */
+					revealed: z.boolean().default(true)
+				})
+			)
+			.max(20)
 			.optional()
 	})
 	.superRefine((starter, ctx) => {
 		// Every reference must name something in the file, so that no link is lost silently.
 		checkJourneyRefs(starter, ctx);
+		starter.assessments?.forEach((a, i) => {
+			const people = new Set(a.participants.map((p) => p.ref));
+			a.answers.forEach((answer, j) => {
+				if (!people.has(answer.participant))
+					ctx.addIssue({
+						code: 'custom',
+						path: ['assessments', i, 'answers', j, 'participant'],
+						params: { problem: 'unknownParticipant', ref: answer.participant }
+					});
+			});
+		});
 		const segments = new Set(starter.segments.flatMap((s) => (s.ref ? [s.ref] : [])));
 		const items = new Set(
 			(starter.valueProposition?.items ?? []).flatMap((i) => (i.ref ? [i.ref] : []))
@@ -363,7 +414,8 @@ export function readStarter(file: string, data: unknown, locale: Locale): Starte
 export function instantiateStarter(
 	starter: Starter,
 	locale: Locale,
-	newId: () => string
+	newId: () => string,
+	templates: TemplateLookup = () => undefined
 ): EngagementContent {
 	const p = starter.profile;
 	const segments = starter.segments.map(({ ref: _ref, ...seg }) => ({
@@ -496,9 +548,96 @@ export function instantiateStarter(
 			title: d.title[locale],
 			text: d.text[locale]
 		})),
-		assessmentTemplates: [],
-		assessments: []
+		...assessmentsOf(starter, locale, newId, templates)
 	};
+}
+
+/** Finds a bundled assessment model by id and version. */
+export type TemplateLookup = (id: string, version: string) => AssessmentTemplate | undefined;
+
+/**
+ * A starter's assessments against the models it names: each model must exist, and each answer
+ * must name one of its questions with levels on its scale. Checked when starters load (the
+ * models are other files), so that a starter with a broken run is not offered.
+ */
+export function checkStarterAssessments(
+	starter: Starter,
+	templates: TemplateLookup,
+	locale: Locale
+): Problem[] {
+	const problems: Problem[] = [];
+	const say = (path: string, problem: RefProblem, ref: string) =>
+		problems.push({ path, message: refProblemMessage(locale, problem, ref) });
+	starter.assessments?.forEach((a, i) => {
+		const template = templates(a.template.id, a.template.version);
+		if (!template) {
+			say(
+				`assessments[${i}].template`,
+				'unknownTemplate',
+				templateKey(a.template.id, a.template.version)
+			);
+			return;
+		}
+		const questions = new Set(template.dimensions.flatMap((d) => d.questions.map((q) => q.id)));
+		const levels = new Set(template.scale.map((l) => l.value));
+		a.answers.forEach((answer, j) => {
+			const at = `assessments[${i}].answers[${j}]`;
+			if (!questions.has(answer.question))
+				say(`${at}.question`, 'unknownQuestion', answer.question);
+			for (const f of ['current', 'target', 'intention'] as const) {
+				const v = answer[f];
+				if (v !== null && !levels.has(v)) say(`${at}.${f}`, 'levelNotOnScale', String(v));
+			}
+		});
+	});
+	return problems;
+}
+
+function assessmentsOf(
+	starter: Starter,
+	locale: Locale,
+	newId: () => string,
+	templates: TemplateLookup
+): Pick<EngagementContent, 'assessmentTemplates' | 'assessments'> {
+	const pinned = new Map<string, AssessmentTemplate>();
+	const assessments: Assessment[] = [];
+	for (const a of starter.assessments ?? []) {
+		const template = templates(a.template.id, a.template.version);
+		if (!template) continue;
+		const id = newId();
+		pinned.set(templateKey(template.id, template.version), template);
+		const people = a.participants.map((p) => ({ ref: p.ref, id: newId(), p }));
+		const idOf = new Map(people.map((x) => [x.ref, x.id]));
+		const questions = template.dimensions.flatMap((d) => d.questions.map((q) => q.id));
+		assessments.push({
+			id,
+			title: a.title[locale],
+			templateId: template.id,
+			templateVersion: template.version,
+			date: a.date,
+			notes: a.notes?.[locale] ?? '',
+			participants: people.map(({ id, p }) => ({
+				id,
+				name: p.name[locale],
+				role: p.role[locale],
+				department: p.department[locale]
+			})),
+			answers: a.answers.map((x) => ({
+				participantId: idOf.get(x.participant)!,
+				questionId: x.question,
+				current: x.current,
+				target: x.target,
+				intention: template.dualScoring ? x.intention : null,
+				na: x.naReason !== undefined,
+				naReason: x.naReason?.[locale] ?? '',
+				evidence: x.evidence?.[locale] ?? '',
+				confidence: x.confidence
+			})),
+			revealed: a.revealed ? questions : [],
+			initiatives: {}
+		});
+	}
+	return { assessmentTemplates: [...pinned.values()], assessments };
 }
 
 function journeyOf(

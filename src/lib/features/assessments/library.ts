@@ -13,7 +13,8 @@ import {
 	type SaveTemplateResult
 } from '#lib/persistence/templates.ts';
 
-const files = import.meta.glob<unknown>('/templates/assessments/*.json', { import: 'default' });
+import { loadBundledTemplates } from './bundled.ts';
+
 const format = () => import('#lib/domain/formats/assessment-template.ts');
 
 export interface LibraryEntry {
@@ -43,8 +44,9 @@ export async function loadLibrary(db: WorkbenchDb, locale: Locale): Promise<Temp
 				problems: result.error.code === 'invalid' ? result.error.problems : []
 			});
 	};
-	for (const [path, load] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b)))
-		take(path.replace(/^\//, ''), await load(), 'bundled');
+	const bundled = await loadBundledTemplates(locale);
+	entries.push(...bundled.templates.map((template) => ({ template, origin: 'bundled' as const })));
+	broken.push(...bundled.broken);
 	for (const data of await listImportedTemplates(db)) {
 		const t = data as { id?: unknown; version?: unknown };
 		take(`${String(t.id)}@${String(t.version)}`, data, 'imported');

@@ -874,7 +874,7 @@ export const en = {
 	'fac.reveal': 'Reveal scores',
 	'fac.hide': 'Hide scores',
 	'fac.keys':
-		'Keys: a level number scores the selected person and moves to the next; N marks not applicable; Delete clears; ↑ ↓ choose a person; ← → change question; T switches today/target; R reveals.',
+		'Keys: a level number scores the selected person and moves to the next; N marks not applicable; Delete clears; ↑ ↓ choose a person; ← → change question; T switches what is scored (today, target, and the plan where the model scores it); R reveals or hides the scores.',
 	'fac.people': 'Participants, scoring {mode}',
 	'fac.notScored': 'not scored',
 	'fac.hidden': 'scored (hidden)',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gapChart, radarChart, runsChart } from './assessment-charts.ts';
+import { gapChart, radarChart, runsChart, wrapLabel } from './assessment-charts.ts';
 
 describe('assessment charts', () => {
 	it('draws current and target on the level scale, rounded for the chart only', () => {
@@ -37,7 +37,7 @@ describe('assessment charts', () => {
 			},
 			'en'
 		);
-		expect(config.data.labels).toEqual(['Data', 'Vision']);
+		expect(config.data.labels).toEqual([['Data'], ['Vision']]);
 		expect(config.options?.scales?.x).toMatchObject({ min: -0.5 });
 		expect(config.options?.indexAxis).toBe('y');
 	});
@@ -59,5 +59,18 @@ describe('assessment charts', () => {
 		]);
 		expect(config.data.datasets.at(-1)!.borderDash).toEqual([]);
 		expect(config.data.datasets[0]!.data).toEqual([1, null]);
+	});
+});
+
+describe('wrapLabel', () => {
+	it('wraps words, Chinese by characters, and cuts after three lines', () => {
+		expect(wrapLabel('Customer competition (share of wallet)')).toEqual([
+			'Customer',
+			'competition (share',
+			'of wallet)'
+		]);
+		expect(wrapLabel('客户竞争（钱包份额）')).toEqual(['客户竞争（钱包份额）']);
+		expect(wrapLabel('流程、组织与文化的变革支撑')).toEqual(['流程、组织与文化的', '变革支撑']);
+		expect(wrapLabel('a b c d e f g h i j k l m n o p q r s t', 3)).toEqual(['a b', 'c d', 'e …']);
 	});
 });

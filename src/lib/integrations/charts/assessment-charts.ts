@@ -10,6 +10,37 @@ import { PALETTE } from './segment-charts.ts';
 
 const r2 = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
 
+/**
+ * A long axis label as lines Chart.js can stack: words up to `width` characters a line, or (for
+ * Chinese, which has no spaces) `width / 2` characters; at most three lines, the last one cut
+ * with "…". The full names stay in the table beside the chart.
+ */
+export function wrapLabel(label: string, width = 18): string[] {
+	const cjk = /[\u3000-\u9fff\uff00-\uffef]/.test(label);
+	const lines: string[] = [];
+	if (cjk) {
+		const chars = [...label];
+		const size = Math.max(1, Math.floor(width / 2));
+		for (let i = 0; i < chars.length; i += size) lines.push(chars.slice(i, i + size).join(''));
+		// A single character left over (often a closing bracket) stays on the line before.
+		if (lines.length > 1 && [...lines.at(-1)!].length === 1) {
+			const last = lines.pop()!;
+			lines[lines.length - 1] += last;
+		}
+	} else {
+		let line = '';
+		for (const word of label.split(/\s+/).filter(Boolean)) {
+			if (line && line.length + 1 + word.length > width) {
+				lines.push(line);
+				line = word;
+			} else line = line ? `${line} ${word}` : word;
+		}
+		if (line) lines.push(line);
+	}
+	if (lines.length <= 3) return lines;
+	return [...lines.slice(0, 2), `${lines[2]!.slice(0, Math.max(1, lines[2]!.length - 1))}…`];
+}
+
 export interface RadarInput {
 	labels: string[];
 	current: Array<number | null>;
@@ -24,7 +55,7 @@ export function radarChart(input: RadarInput, locale: string): ChartConfiguratio
 	return {
 		type: 'radar',
 		data: {
-			labels: input.labels,
+			labels: input.labels.map((l) => wrapLabel(l)),
 			datasets: [
 				{
 					label: input.series.current,
@@ -78,7 +109,7 @@ export function gapChart(input: GapInput, locale: string): ChartConfiguration<'b
 	return {
 		type: 'bar',
 		data: {
-			labels: input.items.map((i) => i.label),
+			labels: input.items.map((i) => wrapLabel(i.label, 28)),
 			datasets: [
 				{
 					label: input.series,
@@ -124,7 +155,7 @@ export function runsChart(
 	return {
 		type: 'line',
 		data: {
-			labels: dimensionLabels,
+			labels: dimensionLabels.map((l) => wrapLabel(l, 14)),
 			datasets: runs.map((run, i) => {
 				const style = RUN_STYLES[RUN_STYLES.length - runs.length + i]!;
 				return {

@@ -1,0 +1,25 @@
+import type { AssessmentTemplate } from '#lib/domain/assessment/model.ts';
+import type { Problem } from '#lib/domain/formats/problems.ts';
+import type { Locale } from '#lib/domain/locales.ts';
+
+const files = import.meta.glob<unknown>('/templates/assessments/*.json', { import: 'default' });
+
+export interface BundledTemplates {
+	templates: AssessmentTemplate[];
+	broken: Array<{ file: string; problems: Problem[] }>;
+}
+
+/** The models bundled from templates/assessments/, each checked; a broken file is listed, not offered. */
+export async function loadBundledTemplates(locale: Locale): Promise<BundledTemplates> {
+	const { checkAssessmentTemplate } = await import('#lib/domain/formats/assessment-template.ts');
+	const templates: AssessmentTemplate[] = [];
+	const broken: BundledTemplates['broken'] = [];
+	for (const [path, load] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
+		const file = path.replace(/^\//, '');
+		const result = checkAssessmentTemplate(await load(), locale);
+		if (result.ok) templates.push(result.template);
+		else
+			broken.push({ file, problems: result.error.code === 'invalid' ? result.error.problems : [] });
+	}
+	return { templates, broken };
+}
