@@ -23,7 +23,11 @@
  *    directly on the Mermaid module the app ships (same build, same instance), alternating which goes first,
  *    9 rounds each. Budget: the ratio of the medians ≤ 1.25 (the best runs are reported too).
  *    Also the longest main-thread task (Mermaid lays out in one task).
- * 5. Lighthouse on the production build: performance ≥ 95, accessibility 100, best practices 100.
+ * 5. An assessment of 20 participants × 300 questions: scoring alone in Node (median of 21),
+ *    then in Chromium, after importing it through the UI, the results page (summary, radar, gap
+ *    bars, heatmap), a switch of the heatmap's dimension, a key in the facilitator view and a
+ *    reveal; and the longest main-thread task meanwhile (budget: no task over 200 ms).
+ * 6. Lighthouse on the production build: performance ≥ 95, accessibility 100, best practices 100.
  *
  * The browser is found as for the end-to-end tests: $CHROMIUM_PATH, /usr/bin/chromium, or
  * Playwright's own.
@@ -46,6 +50,8 @@ import {
 import { makeEngagementFile } from '../src/lib/domain/formats/engagement-file.ts';
 import { blankSegment } from '../src/lib/domain/strategy/model.ts';
 import { blankTouchpoint } from '../src/lib/domain/journey/model.ts';
+import { blankAnswer, type AssessmentTemplate } from '../src/lib/domain/assessment/model.ts';
+import { scoreAssessment } from '../src/lib/domain/assessment/scoring.ts';
 import {
 	journeyDiagram,
 	touchpointFlow,
@@ -154,6 +160,165 @@ async function firstPageJs(browser: Browser) {
 		gzip += gzipSync(body).length;
 	}
 	return { files: scripts.size, rawKB: raw / 1024, gzipKB: gzip / 1024 };
+}
+
+/** A model of 10 dimensions × 30 questions and a run with 20 participants who answered all. */
+function bigAssessment() {
+	const text = (en: string) => ({ 'zh-CN': en, 'zh-TW': en, en });
+	const template: AssessmentTemplate = {
+		kind: 'crm-strategy-workbench/assessment-template',
+		formatVersion: 1,
+		id: 'bench-model',
+		version: '1.0.0',
+		title: text('Bench model'),
+		description: text('300 questions'),
+		source: 'bench',
+		licence: 'CC0',
+		dualScoring: false,
+		scale: [1, 2, 3, 4, 5].map((value) => ({
+			value,
+			label: text(`Level ${value}`),
+			descriptor: text(`What level ${value} looks like in practice`)
+		})),
+		dimensions: Array.from({ length: 10 }, (_, d) => ({
+			id: `d${d}`,
+			title: text(`Dimension ${d + 1}`),
+			weight: 1 + (d % 3),
+			questions: Array.from({ length: 30 }, (_, q) => ({
+				id: `d${d}-q${q}`,
+				text: text(`Question ${q + 1} of dimension ${d + 1}: how far is this practice in use?`),
+				weight: 1 + (q % 2)
+			}))
+		})),
+		stages: [1, 2, 3, 4].map((from) => ({
+			id: `s${from}`,
+			from,
+			name: text(`Stage ${from}`),
+			description: text('A stage')
+		})),
+		recommendations: Array.from({ length: 50 }, (_, i) => ({
+			id: `r${i}`,
+			question: `d${i % 10}-q${i % 30}`,
+			measure: 'current' as const,
+			max: 3,
+			text: text(`Recommendation ${i + 1}`)
+		}))
+	};
+	const participants = Array.from({ length: 20 }, (_, i) => ({
+		id: `p${i}`,
+		name: `Participant ${i + 1}`,
+		role: '',
+		department: ''
+	}));
+	const answers = participants.flatMap((p, i) =>
+		template.dimensions.flatMap((d, j) =>
+			d.questions.map((q, k) => ({
+				...blankAnswer(p.id, q.id),
+				current: 1 + ((i + j + k) % 4),
+				target: 4 + ((i + k) % 2)
+			}))
+		)
+	);
+	return { template, participants, answers };
+}
+
+function bigAssessmentFile(): string {
+	const { template, participants, answers } = bigAssessment();
+	const content = blankContent('Bench: 20 × 300 assessment', 'en');
+	content.assessmentTemplates = [template];
+	content.assessments = [
+		{
+			id: 'a1',
+			title: 'Bench run',
+			templateId: template.id,
+			templateVersion: template.version,
+			date: '2026-11-20',
+			notes: '',
+			participants,
+			answers,
+			revealed: [],
+			initiatives: {}
+		}
+	];
+	const now = Date.parse('2026-11-20T00:00:00Z');
+	return JSON.stringify(
+		makeEngagementFile(
+			{ id: crypto.randomUUID(), createdAt: now, updatedAt: now, archived: false },
+			content,
+			'bench',
+			new Date(now)
+		)
+	);
+}
+
+/** Scoring alone, in Node: the median of 21 runs over 20 × 300 answers. */
+function scoringMs(): number {
+	const { template, participants, answers } = bigAssessment();
+	const ids = participants.map((p) => p.id);
+	const times: number[] = [];
+	for (let i = 0; i < 21; i++) {
+		const t0 = performance.now();
+		scoreAssessment(template, ids, answers);
+		times.push(performance.now() - t0);
+	}
+	return median(times);
+}
+
+/** The results, facilitator and answers pages of a 20 × 300 run, and edits on them. */
+async function assessmentPages(browser: Browser) {
+	const page = await pageWithImport(browser, bigAssessmentFile());
+	const areas = page.getByRole('navigation', { name: 'Engagement areas' });
+	await areas.getByRole('link', { name: 'Assessments' }).click();
+	const t0 = Date.now();
+	await page.getByRole('link', { name: 'Results of “Bench run”' }).click();
+	await page.locator('#res-table').waitFor();
+	await page.waitForFunction(
+		() =>
+			[...document.querySelectorAll('canvas')].filter((c) => c.width > 0 && c.height > 0).length ===
+			2
+	);
+	const resultsMs = Date.now() - t0;
+	await page.waitForTimeout(300);
+	// The heatmap shows one dimension (30 questions × 20 people) at a time; switch it.
+	const heatMs = await page.evaluate(async () => {
+		const select = document.getElementById('res-heat-dimension') as HTMLSelectElement;
+		const first = () => document.querySelector('table.heat tbody th')?.textContent;
+		const before = first();
+		const t0 = performance.now();
+		select.value = 'd9';
+		select.dispatchEvent(new Event('change', { bubbles: true }));
+		while (first() === before) await new Promise((r) => requestAnimationFrame(r));
+		return performance.now() - t0;
+	});
+	await page.waitForTimeout(300);
+	// The facilitator view: one key scores a person; the count follows.
+	await page.getByRole('link', { name: 'Facilitator view' }).click();
+	await page.locator('.fac-people').waitFor();
+	await page.locator('.fac-people').focus();
+	const keyMs = await page.evaluate(async () => {
+		const list = document.querySelector('.fac-people') as HTMLElement;
+		const status = () => list.querySelector('[aria-selected="true"] .what')?.textContent;
+		const before = status();
+		const t0 = performance.now();
+		list.dispatchEvent(new KeyboardEvent('keydown', { key: 'Delete', bubbles: true }));
+		while (status() === before) await new Promise((r) => requestAnimationFrame(r));
+		return performance.now() - t0;
+	});
+	await page.waitForTimeout(300);
+	const revealMs = await page.evaluate(async () => {
+		const button = document.querySelector('.fac-controls button.primary') as HTMLButtonElement;
+		const t0 = performance.now();
+		button.click();
+		while (!document.querySelector('table.dist'))
+			await new Promise((r) => requestAnimationFrame(r));
+		return performance.now() - t0;
+	});
+	await page.waitForTimeout(300);
+	const longestTaskMs = await page.evaluate(
+		() => (window as unknown as { longest: number }).longest
+	);
+	await page.close();
+	return { participants: 20, questions: 300, resultsMs, heatMs, keyMs, revealMs, longestTaskMs };
 }
 
 function manySegmentsFile(count: number): string {
@@ -583,9 +748,11 @@ async function inBrowser<T>(work: (browser: Browser) => Promise<T>): Promise<T> 
 
 fs.mkdirSync('bench-results', { recursive: true });
 const open = await openBench();
-const { first, segments, diagrams, lh } = await inBrowser(async (browser) => ({
+const scoring = scoringMs();
+const { first, segments, assessments, diagrams, lh } = await inBrowser(async (browser) => ({
 	first: await firstPageJs(browser),
 	segments: await segmentsPage(browser),
+	assessments: await assessmentPages(browser),
 	diagrams: await diagramsPage(browser),
 	// A moment for the machine to settle after the diagrams (seconds of layout) before Lighthouse.
 	lh: await new Promise<void>((r) => setTimeout(r, 5000)).then(lighthouse)
@@ -614,6 +781,12 @@ const results = {
 		budgetLongTaskMs: BUDGET_LONG_TASK_MS,
 		withinBudget: segments.longestTaskMs <= BUDGET_LONG_TASK_MS
 	},
+	assessments: {
+		...assessments,
+		scoringMs: scoring,
+		budgetLongTaskMs: BUDGET_LONG_TASK_MS,
+		withinBudget: assessments.longestTaskMs <= BUDGET_LONG_TASK_MS
+	},
 	diagrams: {
 		...diagrams,
 		ratioWithTextBuild: diagramRatio,
@@ -636,6 +809,9 @@ console.log(
 );
 console.log(
 	`200 segments, 50 channels   segments page drawn in ${segments.renderMs} ms, an edit shown in ${segments.editMs.toFixed(0)} ms; channels page (matrix of 50 channels, 20 of the 200 segments at a time) drawn in ${segments.channelsMs} ms, next 20 in ${segments.pageMs.toFixed(0)} ms, a cell change shown in ${segments.cellMs.toFixed(0)} ms; longest task ${segments.longestTaskMs.toFixed(0)} ms   budget ≤ ${BUDGET_LONG_TASK_MS} ms per task   ${mark(results.segmentsPage.withinBudget)}`
+);
+console.log(
+	`assessment 20 × 300   scoring ${scoring.toFixed(1)} ms (Node); results page drawn in ${assessments.resultsMs} ms, heatmap switched in ${assessments.heatMs.toFixed(0)} ms; facilitator: a key shown in ${assessments.keyMs.toFixed(0)} ms, reveal in ${assessments.revealMs.toFixed(0)} ms; longest task ${assessments.longestTaskMs.toFixed(0)} ms   budget ≤ ${BUDGET_LONG_TASK_MS} ms per task   ${mark(results.assessments.withinBudget)}`
 );
 console.log(
 	`diagrams           ${Object.entries(diagrams.diagrams)

@@ -191,3 +191,21 @@ test('a firm’s own model imports; a broken one is refused with file, path and 
 	await page.getByRole('button', { name: 'Start the assessment' }).click();
 	await expect(page.getByText(/Our firm’s model · v2\.1\.0/)).toBeVisible();
 });
+
+test('the sample’s assessments read in traditional Chinese, with the run compared over time', async ({
+	page
+}) => {
+	await new EngagementsList(page).goto();
+	await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-TW');
+	await page.getByRole('button', { name: /範例/ }).first().click();
+	await page.getByRole('dialog').getByRole('button').last().click();
+	await expect(page).toHaveURL(/#\/e\//);
+	await page.locator('nav.areas').getByRole('link', { name: '評估', exact: true }).click();
+	await expect(page.getByRole('rowheader', { name: '第二階段關卡複評' })).toBeVisible();
+	await page.getByRole('link', { name: /第二階段關卡複評.*結果/ }).click();
+	await expect(page.locator('#res-stage')).toHaveText('初具雛形');
+	await expect(page.locator('#res-runs-table')).toContainText('基準成熟度評估');
+	await expect(page.locator('#res-runs-table')).toContainText('價值主張');
+	// The heatmap prints each level; an answer not applicable shows its reason on hover.
+	await expect(page.locator('table.heat td.num').first()).toHaveText(/^[1-5]$/);
+});

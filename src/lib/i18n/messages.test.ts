@@ -58,6 +58,13 @@ describe('accessible names contain the visible label (WCAG 2.5.3)', () => {
 		['vp.remove', 'vp.removeLabel'],
 		['vp.add', 'vp.addTo'],
 		['change.remove', 'change.removeLabel'],
+		['assess.facilitate', 'assess.facilitateLabel'],
+		['assess.results', 'assess.resultsLabel'],
+		['assess.repeat', 'assess.repeatLabel'],
+		['assess.remove', 'assess.removeLabel'],
+		['assess.person.remove', 'assess.person.removeLabel'],
+		['tpl.remove', 'tpl.removeLabel'],
+		['res.add', 'res.addLabel'],
 		['channels.remove', 'channels.removeLabel'],
 		['channels.remove', 'channels.removeConflictLabel']
 	];

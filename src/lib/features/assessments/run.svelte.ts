@@ -34,6 +34,11 @@ export class RunView {
 		return raw ? this.#check(raw) : null;
 	});
 
+	/** A template copy of this engagement, fully checked; null when damaged or still loading. */
+	checked(template: AssessmentTemplate | undefined): AssessmentTemplate | null {
+		return template && this.#check ? this.#check(template) : null;
+	}
+
 	readonly score = $derived.by(() => {
 		const run = this.run;
 		const template = this.template;
