@@ -62,14 +62,29 @@ test('a three-person workshop scored with the keyboard, revealed, and read in th
 	await expect(page.locator('#fac-question')).not.toHaveText(first!);
 	await expect(page.getByText('Question 2 of')).toBeVisible();
 	await page.keyboard.press('n');
-	await expect(page.getByLabel('Why the question does not apply for Wang Min')).toBeFocused();
+	const reason = page.getByLabel('Why the question does not apply for Wang Min');
+	await expect(reason).toBeFocused();
+	// Ctrl+Z in the unsaved reason edits the text only: the last command (question 1's reveal,
+	// marked ✓ in the question list) stays.
+	await reason.fill('Branch staff');
+	const firstQuestion = page.locator('#fac-jump option').first();
+	await expect(firstQuestion).toHaveText(/✓$/);
+	await reason.press('Control+z');
+	await expect(firstQuestion).toHaveText(/✓$/);
+	// No reason, no N/A.
+	await reason.fill('');
 	await page.getByRole('button', { name: 'Save' }).click();
 	await expect(page.getByText('Write why this question does not apply.')).toBeVisible();
-	await page.getByLabel('Why the question does not apply for Wang Min').fill('Branch staff only');
+	await reason.fill('Branch staff only');
 	await page.keyboard.press('Enter');
 	await expect(people).toBeFocused();
 	await page.keyboard.press('1');
-	await page.keyboard.press('2');
+	// A level button scores the selected person and hands the keyboard back to the list.
+	await page
+		.getByRole('group', { name: 'Score for Anonymous 3' })
+		.getByRole('button', { name: '2', exact: true })
+		.click();
+	await expect(people).toBeFocused();
 	await page.keyboard.press('r');
 	await expect(
 		people.getByRole('option', { name: /Wang Min not applicable: Branch staff only/ })
@@ -92,6 +107,7 @@ test('a three-person workshop scored with the keyboard, revealed, and read in th
 	const add = page.getByRole('button', { name: /^Add to the change plan/ }).first();
 	await add.click();
 	await expect(page.getByText('In the change plan.').first()).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Open the change plan' }).first()).toBeFocused();
 	await expect(page.getByRole('heading', { name: /Questions to discuss/ })).toBeVisible();
 
 	// Resume later: the facilitator view opens at the first question not yet revealed.

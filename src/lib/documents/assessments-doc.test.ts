@@ -78,15 +78,54 @@ describe('assessments in the engagement document', () => {
 		startAssessment(doc, run, aTemplate());
 		const answers = doc.getMap('assessmentAnswers');
 		doc.transact(() => {
-			answers.set('a1:p1:q1', { current: 9, target: 4 });
-			answers.set('a1:ghost:q1', { current: 2 });
-			answers.set('a1:p1:nope', { current: 2 });
-			answers.set('a1:p2:q3', { na: true, naReason: '  ', current: 3 });
+			answers.set('a1:p1:q1:current', 9);
+			answers.set('a1:p1:q1:target', 4);
+			answers.set('a1:ghost:q1:current', 2);
+			answers.set('a1:p1:nope:current', 2);
+			answers.set('a1:p1:q2:colour', 'red');
+			answers.set('a1:p2:q3:na', true);
+			answers.set('a1:p2:q3:naReason', '  ');
+			answers.set('a1:p2:q3:current', 3);
 		});
 		expect(readContent(doc).assessments[0]!.answers).toEqual([
 			anAnswer('p1', 'q1', null, 4),
 			anAnswer('p2', 'q3', 3, null, { naReason: '  ' })
 		]);
+	});
+
+	it('merges edits of different fields of one answer made on two devices', () => {
+		const a = docWith();
+		startAssessment(a, run, aTemplate());
+		const b = new Y.Doc();
+		Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+		setAssessmentAnswer(a, 'a1', 'p1', 'q1', { current: 2 });
+		setAssessmentAnswer(b, 'a1', 'p1', 'q1', { evidence: 'Survey of 2026' });
+		setRevealed(a, 'a1', 'q1', true);
+		setRevealed(b, 'a1', 'q2', true);
+		Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+		Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+		for (const doc of [a, b]) {
+			const run1 = readContent(doc).assessments[0]!;
+			expect(run1.answers).toEqual([anAnswer('p1', 'q1', 2, null, { evidence: 'Survey of 2026' })]);
+			expect(run1.revealed).toEqual(['q1', 'q2']);
+		}
+	});
+
+	it('refuses a run or participant id with a colon in the file format', () => {
+		const content = readContent(docWith());
+		content.assessmentTemplates = [aTemplate()];
+		content.assessments = [{ ...run, id: 'a:1', answers: [], revealed: [], initiatives: {} }];
+		expect(engagementContentSchema.safeParse(content).success).toBe(false);
+	});
+
+	it('drops a run whose dates or template copy are damaged without failing to open', () => {
+		const doc = docWith();
+		startAssessment(doc, run, aTemplate());
+		doc.getArray<Y.Map<unknown>>('assessments').get(0).set('date', '2026-02-30');
+		expect(readContent(doc).assessments[0]!.date).toBe('2000-01-01');
+		const broken = { ...aTemplate(), dimensions: [{ id: 'a', weight: 1 }] };
+		doc.getMap('assessmentTemplates').set('test-model@1.0.0', broken);
+		expect(readContent(doc).assessments).toEqual([]);
 	});
 
 	it('edits people; removing one takes their answers', () => {

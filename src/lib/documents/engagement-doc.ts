@@ -52,6 +52,7 @@ import {
 import {
 	ASSESSMENT_TEMPLATE_KIND,
 	CONFIDENCES,
+	isIsoDay,
 	templateKey,
 	type Answer,
 	type Assessment,
@@ -75,7 +76,10 @@ import {
  *            Y.Array  of Y.Map, likewise
  *   changePlan, sevenS, porter, answers, channelPrefs, assignments
  *            Y.Map    flat maps of `element.field` (or `id:id`) keys
- *   assessmentAnswers  Y.Map  `assessmentId:participantId:questionId` → a plain answer object
+ *   assessmentAnswers  Y.Map  `assessmentId:participantId:questionId:field` → one answer field
+ *                      (blank fields are not stored)
+ *   assessmentRevealed Y.Map  `assessmentId:questionId` → true once revealed
+ *   assessmentLinks    Y.Map  `assessmentId:ruleId` → the initiative a recommendation became
  *   assessmentTemplates Y.Map `templateId@version` → the pinned template, plain JSON, never edited
  *
  * The UI never touches these types: it reads `readContent` (a typed plain snapshot) and changes
@@ -107,6 +111,8 @@ const FLAT_MAPS = [
 	'channelPrefs',
 	'assignments',
 	'assessmentAnswers',
+	'assessmentRevealed',
+	'assessmentLinks',
 	'assessmentTemplates'
 ] as const;
 type FlatMap = (typeof FLAT_MAPS)[number];
@@ -429,20 +435,30 @@ export function readContent(doc: Y.Doc): EngagementContent {
 
 /**
  * A pinned template is kept as the plain JSON that passed the template schema when it was
- * added; here it only gets a cheap shape check (the schema lives with zod, which the app shell
- * does not load). The assessments area checks it in full before it scores with it.
+ * added; here it gets a shape check deep enough that reading and scoring cannot trip over it
+ * (the full schema lives with zod, which the app shell does not load; the assessments area
+ * checks each copy in full before it scores with it).
  */
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object';
 function isTemplateShaped(v: unknown): v is AssessmentTemplate {
-	if (v === null || typeof v !== 'object') return false;
-	const t = v as Record<string, unknown>;
+	if (!isObject(v)) return false;
+	const list = (x: unknown, item: (y: Record<string, unknown>) => boolean) =>
+		Array.isArray(x) && x.length > 0 && x.every((y) => isObject(y) && item(y));
 	return (
-		t.kind === ASSESSMENT_TEMPLATE_KIND &&
-		typeof t.id === 'string' &&
-		typeof t.version === 'string' &&
-		Array.isArray(t.scale) &&
-		Array.isArray(t.dimensions) &&
-		Array.isArray(t.stages) &&
-		Array.isArray(t.recommendations)
+		v.kind === ASSESSMENT_TEMPLATE_KIND &&
+		typeof v.id === 'string' &&
+		typeof v.version === 'string' &&
+		list(v.scale, (l) => typeof l.value === 'number') &&
+		list(v.stages, (st) => typeof st.from === 'number') &&
+		list(
+			v.dimensions,
+			(d) =>
+				typeof d.id === 'string' &&
+				typeof d.weight === 'number' &&
+				list(d.questions, (q) => typeof q.id === 'string' && typeof q.weight === 'number')
+		) &&
+		Array.isArray(v.recommendations) &&
+		v.recommendations.every(isObject)
 	);
 }
 
@@ -459,9 +475,39 @@ function readParticipant(m: Y.Map<unknown>): Participant & { assessmentId: strin
 	};
 }
 
+/** The fields of an answer, each kept under its own key so that edits of different fields merge. */
+const ANSWER_FIELDS = [
+	'current',
+	'target',
+	'intention',
+	'na',
+	'naReason',
+	'evidence',
+	'confidence'
+] as const;
+type AnswerField = (typeof ANSWER_FIELDS)[number];
+const answerKey = (aid: string, pid: string, qid: string, field: AnswerField) =>
+	`${aid}:${pid}:${qid}:${field}`;
+/** A field at its blank value is not stored. */
+const isBlankField = (v: unknown) => v === null || v === undefined || v === '' || v === false;
+
+/** Groups the entries of a flat map whose keys are `assessmentId:…`, by assessment id. */
+function byAssessment(doc: Y.Doc, name: FlatMap): Map<string, Array<[string[], unknown]>> {
+	const out = new Map<string, Array<[string[], unknown]>>();
+	for (const [key, value] of flatMap(doc, name).entries()) {
+		const [aid, ...rest] = key.split(':');
+		if (!aid) continue;
+		let list = out.get(aid);
+		if (!list) out.set(aid, (list = []));
+		list.push([rest, value]);
+	}
+	return out;
+}
+
 /**
- * Runs whose template copy is missing are dropped; answers keep to the run's participants, its
- * template's questions and scale; "not applicable" counts only with a reason.
+ * Runs whose template copy is missing or malformed are dropped; answers keep to the run's
+ * participants, its template's questions and scale, in the order of both; "not applicable"
+ * counts only with a reason.
  */
 function readAssessments(
 	doc: Y.Doc
@@ -476,14 +522,9 @@ function readAssessments(
 		if (!list) participants.set(assessmentId, (list = []));
 		list.push(p);
 	}
-	const answers = new Map<string, Array<[string, string, Record<string, unknown>]>>();
-	for (const [key, value] of flatMap(doc, 'assessmentAnswers').entries()) {
-		const [aid, pid, qid] = key.split(':');
-		if (!aid || !pid || !qid || value === null || typeof value !== 'object') continue;
-		let list = answers.get(aid);
-		if (!list) answers.set(aid, (list = []));
-		list.push([pid, qid, value as Record<string, unknown>]);
-	}
+	const answerFields = byAssessment(doc, 'assessmentAnswers');
+	const revealedKeys = byAssessment(doc, 'assessmentRevealed');
+	const linkKeys = byAssessment(doc, 'assessmentLinks');
 	const used = new Set<string>();
 	const assessments: Assessment[] = [];
 	for (const m of root(doc, 'assessments')) {
@@ -494,47 +535,63 @@ function readAssessments(
 		if (!id || !template || assessments.some((a) => a.id === id)) continue;
 		used.add(templateKey(templateId, templateVersion));
 		const people = participants.get(id) ?? [];
-		const known = new Set(people.map((p) => p.id));
-		const questions = new Set(template.dimensions.flatMap((d) => d.questions.map((q) => q.id)));
+		const personAt = new Map(people.map((p, i) => [p.id, i]));
+		const questionIds = template.dimensions.flatMap((d) => d.questions.map((q) => q.id));
+		const questionAt = new Map(questionIds.map((q, i) => [q, i]));
 		const levels = new Set(template.scale.map((l) => l.value));
 		const onScale = (v: unknown) => {
 			const x = level(v);
 			return x !== null && levels.has(x) ? x : null;
 		};
+		// Gather each answer's fields.
+		const raw = new Map<string, Partial<Record<AnswerField, unknown>> & { p: string; q: string }>();
+		for (const [[pid, qid, field], value] of answerFields.get(id) ?? []) {
+			if (!pid || !qid || !personAt.has(pid) || !questionAt.has(qid)) continue;
+			if (!isOneOf(ANSWER_FIELDS, field)) continue;
+			const k = `${pid}:${qid}`;
+			let a = raw.get(k);
+			if (!a) raw.set(k, (a = { p: pid, q: qid }));
+			a[field] = value;
+		}
+		const answers = [...raw.values()]
+			.map((a): Answer => {
+				const naReason = str(a.naReason);
+				return {
+					participantId: a.p,
+					questionId: a.q,
+					current: onScale(a.current),
+					target: onScale(a.target),
+					intention: onScale(a.intention),
+					na: a.na === true && naReason.trim() !== '',
+					naReason,
+					evidence: str(a.evidence),
+					confidence: oneOf(CONFIDENCES, a.confidence, null)
+				};
+			})
+			.sort(
+				(x, y) =>
+					personAt.get(x.participantId)! - personAt.get(y.participantId)! ||
+					questionAt.get(x.questionId)! - questionAt.get(y.questionId)!
+			);
+		const revealed = new Set(
+			(revealedKeys.get(id) ?? []).flatMap(([[qid], v]) => (v === true && qid ? [qid] : []))
+		);
 		const date = str(m.get('date'));
-		const revealed = strings(m.get('revealed'));
-		const links = m.get('initiatives');
 		assessments.push({
 			id,
 			title: str(m.get('title')),
 			templateId,
 			templateVersion,
-			date: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : '2000-01-01',
+			date: isIsoDay(date) ? date : '2000-01-01',
 			notes: str(m.get('notes')),
 			participants: people,
-			answers: (answers.get(id) ?? [])
-				.filter(([pid, qid]) => known.has(pid) && questions.has(qid))
-				.map(([participantId, questionId, a]): Answer => {
-					const naReason = str(a.naReason);
-					return {
-						participantId,
-						questionId,
-						current: onScale(a.current),
-						target: onScale(a.target),
-						intention: onScale(a.intention),
-						na: a.na === true && naReason.trim() !== '',
-						naReason,
-						evidence: str(a.evidence),
-						confidence: oneOf(CONFIDENCES, a.confidence, null)
-					};
-				}),
-			revealed: revealed.filter((q) => questions.has(q)),
-			initiatives:
-				links !== null && typeof links === 'object' && !Array.isArray(links)
-					? Object.fromEntries(
-							Object.entries(links).filter((e): e is [string, string] => typeof e[1] === 'string')
-						)
-					: {}
+			answers,
+			revealed: questionIds.filter((q) => revealed.has(q)),
+			initiatives: Object.fromEntries(
+				(linkKeys.get(id) ?? []).flatMap(([[rule], v]) =>
+					rule && typeof v === 'string' && v !== '' ? [[rule, v]] : []
+				)
+			)
 		});
 	}
 	return {
@@ -616,9 +673,18 @@ function fill(doc: Y.Doc, content: EngagementContent): void {
 	for (const key of content.channels.assignments) flatMap(doc, 'assignments').set(key, true);
 	for (const t of content.assessmentTemplates)
 		flatMap(doc, 'assessmentTemplates').set(templateKey(t.id, t.version), t);
-	for (const a of content.assessments)
+	for (const a of content.assessments) {
 		for (const { participantId, questionId, ...answer } of a.answers)
-			flatMap(doc, 'assessmentAnswers').set(`${a.id}:${participantId}:${questionId}`, answer);
+			for (const field of ANSWER_FIELDS)
+				if (!isBlankField(answer[field]))
+					flatMap(doc, 'assessmentAnswers').set(
+						answerKey(a.id, participantId, questionId, field),
+						answer[field]
+					);
+		for (const q of a.revealed) flatMap(doc, 'assessmentRevealed').set(`${a.id}:${q}`, true);
+		for (const [rule, initiative] of Object.entries(a.initiatives))
+			flatMap(doc, 'assessmentLinks').set(`${a.id}:${rule}`, initiative);
+	}
 	const lists: Record<RootCollection, readonly object[]> = {
 		team: content.team,
 		segments: content.segments,
@@ -639,8 +705,14 @@ function fill(doc: Y.Doc, content: EngagementContent): void {
 	for (const name of ROOT_COLLECTIONS) root(doc, name).push(lists[name].map(toYMap));
 }
 
-/** What the `assessments` list keeps of a run (participants and answers live apart). */
-function assessmentRecord({ participants: _p, answers: _a, ...record }: Assessment) {
+/** What the `assessments` list keeps of a run (people, answers, reveals and links live apart). */
+function assessmentRecord({
+	participants: _p,
+	answers: _a,
+	revealed: _r,
+	initiatives: _i,
+	...record
+}: Assessment) {
 	return record;
 }
 
@@ -1136,7 +1208,7 @@ export function startAssessment(
 		const templates = flatMap(doc, 'assessmentTemplates');
 		if (!templates.has(key)) templates.set(key, template);
 		const { participants, ...record } = assessment;
-		insertRecord(root(doc, 'assessments'), { ...record, revealed: [], initiatives: {} });
+		insertRecord(root(doc, 'assessments'), record);
 		for (const p of participants)
 			insertRecord(root(doc, 'participants'), { ...p, assessmentId: assessment.id });
 	});
@@ -1150,12 +1222,15 @@ export function updateAssessment(
 	command(doc, () => patchRecord(root(doc, 'assessments'), id, patch));
 }
 
-function dropAnswers(doc: Y.Doc, prefix: string) {
-	const answers = flatMap(doc, 'assessmentAnswers');
-	for (const key of [...answers.keys()]) if (key.startsWith(prefix)) answers.delete(key);
+/** Deletes the keys of flat maps that start with `prefix` (a run's or a person's). */
+function dropPrefixed(doc: Y.Doc, names: readonly FlatMap[], prefix: string) {
+	for (const name of names) {
+		const map = flatMap(doc, name);
+		for (const key of [...map.keys()]) if (key.startsWith(prefix)) map.delete(key);
+	}
 }
 
-/** Removes a run with its people and answers; its template copy goes when no run uses it. */
+/** Removes a run with its people, answers, reveals and links; its template copy goes when no run uses it. */
 export function removeAssessment(doc: Y.Doc, id: string): void {
 	command(doc, () => {
 		const list = root(doc, 'assessments');
@@ -1166,7 +1241,7 @@ export function removeAssessment(doc: Y.Doc, id: string): void {
 		const people = root(doc, 'participants');
 		for (let i = people.length - 1; i >= 0; i--)
 			if (people.get(i).get('assessmentId') === id) people.delete(i, 1);
-		dropAnswers(doc, `${id}:`);
+		dropPrefixed(doc, ['assessmentAnswers', 'assessmentRevealed', 'assessmentLinks'], `${id}:`);
 		const stillUsed = list
 			.toArray()
 			.some((m) => templateKey(str(m.get('templateId')), str(m.get('templateVersion'))) === key);
@@ -1190,13 +1265,13 @@ export function updateParticipant(
 export function removeParticipant(doc: Y.Doc, assessmentId: string, id: string): void {
 	command(doc, () => {
 		deleteRecord(root(doc, 'participants'), id);
-		dropAnswers(doc, `${assessmentId}:${id}:`);
+		dropPrefixed(doc, ['assessmentAnswers'], `${assessmentId}:${id}:`);
 	});
 }
 
 export type AnswerPatch = Partial<Omit<Answer, 'participantId' | 'questionId'>>;
 
-/** Changes fields of one answer; an answer left with nothing in it is removed. */
+/** Changes fields of one answer; each field is its own key, a blank field is removed. */
 export function setAssessmentAnswer(
 	doc: Y.Doc,
 	assessmentId: string,
@@ -1206,23 +1281,14 @@ export function setAssessmentAnswer(
 ): void {
 	command(doc, () => {
 		const answers = flatMap(doc, 'assessmentAnswers');
-		const key = `${assessmentId}:${participantId}:${questionId}`;
-		const old = answers.get(key);
-		const next = { ...(old !== null && typeof old === 'object' ? old : {}), ...patch } as Record<
-			string,
-			unknown
-		>;
-		const empty =
-			next.current == null &&
-			next.target == null &&
-			next.intention == null &&
-			next.na !== true &&
-			!next.naReason &&
-			!next.evidence &&
-			next.confidence == null;
-		if (empty) {
-			if (old !== undefined) answers.delete(key);
-		} else if (JSON.stringify(old) !== JSON.stringify(next)) answers.set(key, next);
+		for (const field of ANSWER_FIELDS) {
+			if (!(field in patch)) continue;
+			const key = answerKey(assessmentId, participantId, questionId, field);
+			const value = patch[field];
+			if (isBlankField(value)) {
+				if (answers.has(key)) answers.delete(key);
+			} else if (answers.get(key) !== value) answers.set(key, value);
+		}
 	});
 }
 
@@ -1234,16 +1300,10 @@ export function setRevealed(
 	on: boolean
 ): void {
 	command(doc, () => {
-		const m = find(root(doc, 'assessments'), assessmentId);
-		if (!m) return;
-		const list = strings(m.get('revealed'));
-		const has = list.includes(questionId);
-		if (on && !has) m.set('revealed', [...list, questionId]);
-		if (!on && has)
-			m.set(
-				'revealed',
-				list.filter((q) => q !== questionId)
-			);
+		const marks = flatMap(doc, 'assessmentRevealed');
+		const key = `${assessmentId}:${questionId}`;
+		if (on && marks.get(key) !== true) marks.set(key, true);
+		if (!on && marks.has(key)) marks.delete(key);
 	});
 }
 
@@ -1255,14 +1315,9 @@ export function addRecommendedInitiative(
 	initiative: Initiative
 ): void {
 	command(doc, () => {
-		const m = find(root(doc, 'assessments'), assessmentId);
-		if (!m) return;
+		if (!find(root(doc, 'assessments'), assessmentId)) return;
 		insertRecord(root(doc, 'initiatives'), initiative);
-		const links = m.get('initiatives');
-		m.set('initiatives', {
-			...(links !== null && typeof links === 'object' ? links : {}),
-			[ruleId]: initiative.id
-		});
+		flatMap(doc, 'assessmentLinks').set(`${assessmentId}:${ruleId}`, initiative.id);
 	});
 }
 

@@ -428,8 +428,11 @@ export const assessmentTemplateSchema = z
 			'A maturity or readiness model: a level scale, weighted dimensions of questions, stages and recommendation rules, with texts in zh-CN, zh-TW and en.'
 	});
 
+/** Ids that the engagement document joins with ':' into keys may not hold one. */
+const keyId = id.regex(/^[^:]+$/);
+
 export const assessmentParticipantSchema = z.strictObject({
-	id,
+	id: keyId,
 	/** Empty for an anonymous participant. */
 	name: z.string().max(200),
 	role: z.string().max(200),
@@ -454,7 +457,7 @@ export const assessmentAnswerSchema = z.strictObject({
 });
 
 export const assessmentSchema = z.strictObject({
-	id,
+	id: keyId,
 	title: z.string().max(200),
 	/** The template version this run was started with (kept in assessmentTemplates). */
 	templateId: templateRef,

@@ -65,3 +65,10 @@ export function scaleRange(template: Pick<AssessmentTemplate, 'scale'>): {
 	const values = template.scale.map((l) => l.value);
 	return { min: Math.min(...values), max: Math.max(...values) };
 }
+
+/** A real calendar day written YYYY-MM-DD (2026-02-30 is not one). */
+export function isIsoDay(v: string): boolean {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+	const d = new Date(`${v}T00:00:00Z`);
+	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}

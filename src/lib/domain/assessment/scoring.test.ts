@@ -104,6 +104,27 @@ describe('scoreAssessment: edges', () => {
 		expect(score.stage?.id).toBe('defined');
 	});
 
+	it('takes gaps from people who gave both levels, so a missing target never reads as a fall', () => {
+		// q1: today 1 → target 2; q2: today 5, no target. Dimension a: today (1 + 3×5)/4 = 4,
+		// target 2 (q1 only), gap 1 (q1 only), not 2 − 4.
+		const score = scoreAssessment(
+			aTemplate(),
+			['p1', 'p2'],
+			[
+				anAnswer('p1', 'q1', 1, 2),
+				anAnswer('p1', 'q2', 5, null),
+				// Within a question too: p1 gives 1 → 3, p2 only today 5; the gap is p1's, 2.
+				anAnswer('p1', 'q3', 1, 3),
+				anAnswer('p2', 'q3', 5, null)
+			]
+		);
+		const a = score.dimensions[0]!;
+		expect([a.current, a.target, a.gap]).toEqual([4, 2, 1]);
+		expect(score.questions.find((q) => q.id === 'q3')!.gap).toBe(2);
+		// Overall gap: (2 × 1 + 1 × 2) / 3.
+		expect(score.overall.gap).toBeCloseTo(4 / 3, 10);
+	});
+
 	it('ignores answers of people no longer taking part and levels off the scale', () => {
 		const score = scoreAssessment(
 			aTemplate(),

@@ -18,11 +18,14 @@ import {
  *    the rest are shared out again. A weighted mean lies between its lowest and highest input,
  *    so no weight can push a score off the scale.
  * 3. The overall score is the weighted mean of the dimension scores, the same way.
- * 4. gap = target − current, in levels. A score as 0–100 is (score − lowest level) ÷ (highest −
- *    lowest) × 100.
+ * 4. gap = target − current, in levels. For a question it is the mean, over the people who gave
+ *    both levels, of each one's own gap; for a dimension and overall, the weighted mean of the
+ *    gaps below it, the same way as the scores. (So a missing target never reads as a fall.) A
+ *    score as 0–100 is (score − lowest level) ÷ (highest − lowest) × 100.
  * 5. Priority: the points the overall 0–100 score would gain if the gap were closed, that is
  *    gap ÷ (highest − lowest) × 100 × the item's share of the overall weight. It grows with both
- *    the gap and the weight, and a dimension's priority is the sum of its questions'.
+ *    the gap and the weight; when every scored question has a gap, a dimension's priority is
+ *    the sum of its questions'.
  * 6. The stage is the last one whose threshold the overall current score reaches.
  * Nothing is rounded here; the UI rounds for display only.
  */
@@ -117,8 +120,6 @@ function weightedMean(items: ReadonlyArray<{ value: number | null; weight: numbe
 	return weights > 0 ? sum / weights : null;
 }
 
-const minus = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
-
 /** A level on the 0–100 scale. */
 export function toPercent(value: number, min: number, max: number): number {
 	return ((value - min) / (max - min)) * 100;
@@ -156,6 +157,9 @@ export function scoreAssessment(
 			const distribution = Array.from({ length: range + 1 }, () => 0);
 			for (const a of given) if (onScale(a.current)) distribution[a.current - min]!++;
 			const target = field('target');
+			const gaps = given.flatMap((a) =>
+				onScale(a.current) && onScale(a.target) ? [a.target - a.current] : []
+			);
 			return {
 				q,
 				score: {
@@ -164,7 +168,7 @@ export function scoreAssessment(
 					current,
 					target,
 					intention: template.dualScoring ? field('intention') : null,
-					gap: minus(target?.mean ?? null, current?.mean ?? null),
+					gap: gaps.length ? gaps.reduce((x, y) => x + y, 0) / gaps.length : null,
 					na: (byQuestion.get(q.id) ?? []).length - given.length,
 					distribution,
 					disagreement: current !== null && current.max - current.min >= DISAGREEMENT_LEVELS,
@@ -184,7 +188,7 @@ export function scoreAssessment(
 			current,
 			target,
 			intention: template.dualScoring ? mean('intention') : null,
-			gap: minus(target, current),
+			gap: weightedMean(scored.map(({ q, score }) => ({ value: score.gap, weight: q.weight }))),
 			answered: scored.filter(({ score }) => score.current !== null).length,
 			questions: d.questions.length,
 			share: 0,
@@ -218,7 +222,7 @@ export function scoreAssessment(
 		});
 	});
 
-	const overallMean = (f: 'current' | 'target' | 'intention') =>
+	const overallMean = (f: 'current' | 'target' | 'intention' | 'gap') =>
 		weightedMean(
 			template.dimensions.map((d, i) => ({ value: dimensions[i]![f], weight: d.weight }))
 		);
@@ -226,9 +230,8 @@ export function scoreAssessment(
 		current: overallMean('current'),
 		target: overallMean('target'),
 		intention: template.dualScoring ? overallMean('intention') : null,
-		gap: null
+		gap: overallMean('gap')
 	};
-	overall.gap = minus(overall.target, overall.current);
 
 	return {
 		min,

@@ -13,7 +13,7 @@ import {
 	type SaveTemplateResult
 } from '#lib/persistence/templates.ts';
 
-import { loadBundledTemplates } from './bundled.ts';
+import { loadBundledTemplates } from '#lib/features/templates/index.ts';
 
 const format = () => import('#lib/domain/formats/assessment-template.ts');
 

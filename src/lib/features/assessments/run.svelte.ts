@@ -1,9 +1,22 @@
-import type { AssessmentTemplate } from '#lib/domain/assessment/model.ts';
+import {
+	templateKey,
+	type Assessment,
+	type AssessmentTemplate
+} from '#lib/domain/assessment/model.ts';
+import type { EngagementContent } from '#lib/domain/engagement/profile.ts';
 import { scoreAssessment } from '#lib/domain/assessment/scoring.ts';
-import { templateKey } from '#lib/domain/assessment/model.ts';
 import type { EngagementSession } from '#lib/features/workspace/index.ts';
 import { i18n } from '#lib/i18n/i18n.svelte.ts';
 import { pinnedChecker } from './library.ts';
+
+/** The copy of a run's template version that the engagement keeps (not yet checked in full). */
+export function pinnedCopy(
+	content: EngagementContent,
+	run: Pick<Assessment, 'templateId' | 'templateVersion'>
+): AssessmentTemplate | undefined {
+	const key = templateKey(run.templateId, run.templateVersion);
+	return content.assessmentTemplates.find((t) => templateKey(t.id, t.version) === key);
+}
 
 /**
  * One assessment run as the pages see it: the run, its pinned template (fully checked before
@@ -28,9 +41,7 @@ export class RunView {
 	readonly template = $derived.by((): AssessmentTemplate | null | undefined => {
 		const run = this.run;
 		if (!run || !this.#check) return undefined;
-		const raw = this.#session().content!.assessmentTemplates.find(
-			(t) => templateKey(t.id, t.version) === templateKey(run.templateId, run.templateVersion)
-		);
+		const raw = pinnedCopy(this.#session().content!, run);
 		return raw ? this.#check(raw) : null;
 	});
 

@@ -69,3 +69,10 @@ export function labelOf(template: AssessmentTemplate, value: number): string {
 	const l = template.scale.find((x) => x.value === value);
 	return l ? tx(l.label) : String(value);
 }
+
+/** The levels a question is scored on: today and the target, and the plan in a dual-scored model. */
+export function levelFields(template: AssessmentTemplate | null | undefined) {
+	return template?.dualScoring
+		? (['current', 'intention', 'target'] as const)
+		: (['current', 'target'] as const);
+}

@@ -16,7 +16,7 @@ export interface StarterLoad {
 export async function loadStarters(locale: Locale): Promise<StarterLoad> {
 	const [{ readStarter, checkStarterAssessments }, { loadBundledTemplates }] = await Promise.all([
 		import('#lib/domain/formats/starter.ts'),
-		import('#lib/features/assessments/index.ts')
+		import('#lib/features/templates/index.ts')
 	]);
 	const { templates } = await loadBundledTemplates(locale);
 	const lookup = templateLookup(templates);

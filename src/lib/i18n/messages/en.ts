@@ -823,6 +823,8 @@ export const en = {
 	'assess.start.submit': 'Start the assessment',
 	'assess.start.noModel': 'Choose a model first.',
 	'assess.start.badDate': 'Enter the workshop date as a full date.',
+	'assess.start.versionClash':
+		'This engagement already keeps different content under {name} version {version}. Give the changed model a new version number, import it, and start the run with that version.',
 	'assess.pages': 'Pages of this assessment',
 	'assess.page.answers': 'People and answers',
 	'assess.page.facilitate': 'Facilitator view',

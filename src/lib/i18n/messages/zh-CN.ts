@@ -791,6 +791,8 @@ export const zhCN: Messages = {
 	'assess.start.submit': '开始评估',
 	'assess.start.noModel': '请先选择模型。',
 	'assess.start.badDate': '请填写完整的研讨会日期（年、月、日）。',
+	'assess.start.versionClash':
+		'本咨询项目中已保存了内容不同的“{name}”{version} 版。请为修改后的模型设定新的版本号并导入，再用该版本开始评估。',
 	'assess.pages': '本次评估的页面',
 	'assess.page.answers': '参与者与回答',
 	'assess.page.facilitate': '引导师视图',

@@ -788,6 +788,8 @@ export const zhTW: Messages = {
 	'assess.start.submit': '開始評估',
 	'assess.start.noModel': '請先選擇模型。',
 	'assess.start.badDate': '請填寫完整的工作坊日期（年、月、日）。',
+	'assess.start.versionClash':
+		'本顧問專案已保存內容不同的「{name}」{version} 版。請為修改後的模型設定新的版本號並匯入，再以該版本開始評估。',
 	'assess.pages': '本次評估的頁面',
 	'assess.page.answers': '參與者與回答',
 	'assess.page.facilitate': '引導者檢視',
