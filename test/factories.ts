@@ -4,6 +4,7 @@ import {
 	type TeamMember
 } from '../src/lib/domain/engagement/profile.ts';
 import { blankSegment, type Segment } from '../src/lib/domain/strategy/model.ts';
+import { blankBusinessCase } from '../src/lib/domain/business-case/model.ts';
 import { blankTouchpoint, type Touchpoint } from '../src/lib/domain/journey/model.ts';
 import {
 	blankAnswer,
@@ -55,7 +56,8 @@ export function anEngagement(
 		workflows: content.workflows,
 		diagrams: [],
 		assessmentTemplates: [],
-		assessments: []
+		assessments: [],
+		businessCase: blankBusinessCase('CNY')
 	};
 }
 

@@ -59,6 +59,18 @@ import {
 	type AssessmentTemplate,
 	type Participant
 } from '../domain/assessment/model.ts';
+import {
+	BENEFIT_DRIVERS,
+	COST_CATEGORIES,
+	DEFAULT_SETTINGS,
+	LIMITS,
+	type BenefitLine,
+	type BusinessCase,
+	type CaseOption,
+	type CaseSettings,
+	type CostLine,
+	type Range
+} from '../domain/business-case/model.ts';
 
 /**
  * The engagement document: one Y.Doc per engagement.
@@ -81,6 +93,8 @@ import {
  *   assessmentRevealed Y.Map  `assessmentId:questionId` → true once revealed
  *   assessmentLinks    Y.Map  `assessmentId:ruleId` → the initiative a recommendation became
  *   assessmentTemplates Y.Map `templateId@version` → the pinned template, plain JSON, never edited
+ *   caseOptions, caseCosts, caseBenefits  Y.Array of Y.Map: the business case's options and lines
+ *   caseSettings       Y.Map  horizon, discountRate, currency, preferredOptionId
  *
  * The UI never touches these types: it reads `readContent` (a typed plain snapshot) and changes
  * the document only through the commands below, each one transaction with LOCAL_ORIGIN, which
@@ -113,7 +127,8 @@ const FLAT_MAPS = [
 	'assessmentAnswers',
 	'assessmentRevealed',
 	'assessmentLinks',
-	'assessmentTemplates'
+	'assessmentTemplates',
+	'caseSettings'
 ] as const;
 type FlatMap = (typeof FLAT_MAPS)[number];
 const flatMap = (doc: Y.Doc, name: FlatMap) => doc.getMap<unknown>(name);
@@ -131,7 +146,10 @@ const ROOT_COLLECTIONS = [
 	'workflowEdges',
 	'diagrams',
 	'assessments',
-	'participants'
+	'participants',
+	'caseOptions',
+	'caseCosts',
+	'caseBenefits'
 ] as const;
 type RootCollection = (typeof ROOT_COLLECTIONS)[number];
 const root = (doc: Y.Doc, name: RootCollection): Records => doc.getArray<Y.Map<unknown>>(name);
@@ -429,7 +447,110 @@ export function readContent(doc: Y.Doc): EngagementContent {
 		journey: readJourney(doc),
 		workflows: readWorkflows(doc),
 		diagrams: readRecords(root(doc, 'diagrams'), readDiagram),
-		...readAssessments(doc)
+		...readAssessments(doc),
+		businessCase: readBusinessCase(doc, profile.currency)
+	};
+}
+
+/* Business case: every number held to the limits the forms and the file format use. */
+const within = (v: unknown, limits: { min: number; max: number }, fallback: number) =>
+	typeof v === 'number' && Number.isFinite(v) && v >= limits.min && v <= limits.max ? v : fallback;
+const yearOf = (v: unknown, fallback: number) =>
+	typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= LIMITS.horizon.max ? v : fallback;
+function readRange(v: unknown): Range {
+	const r = isObject(v) ? v : {};
+	const low = within(r.low, { min: LIMITS.range.min, max: 1 }, 1);
+	const high = within(r.high, { min: 1, max: LIMITS.range.max }, 1);
+	return { low, high };
+}
+
+function readOption(m: Y.Map<unknown>): CaseOption {
+	return {
+		id: str(m.get('id')),
+		name: str(m.get('name')),
+		description: str(m.get('description')),
+		baseline: m.get('baseline') === true
+	};
+}
+
+function readCost(m: Y.Map<unknown>): CostLine {
+	const startYear = yearOf(m.get('startYear'), 0);
+	const end = m.get('endYear');
+	return {
+		id: str(m.get('id')),
+		optionId: str(m.get('optionId')),
+		category: oneOf(COST_CATEGORIES, m.get('category'), 'implementation'),
+		label: str(m.get('label')),
+		recurring: m.get('recurring') === true,
+		startYear,
+		endYear: end === null ? null : Math.max(yearOf(end, startYear), startYear),
+		entry: m.get('entry') === 'unit' ? 'unit' : 'amount',
+		amount: num(m.get('amount'), 0, MONEY_MAX, true),
+		quantity: num(m.get('quantity'), 0, 1e9),
+		unitPrice: num(m.get('unitPrice'), 0, MONEY_MAX, true),
+		growth: within(m.get('growth'), LIMITS.growth, 0),
+		listPrice: m.get('listPrice') === true,
+		range: readRange(m.get('range'))
+	};
+}
+
+function readBenefit(m: Y.Map<unknown>): BenefitLine {
+	const ramp = m.get('rampUp');
+	return {
+		id: str(m.get('id')),
+		optionId: str(m.get('optionId')),
+		driver: oneOf(BENEFIT_DRIVERS, m.get('driver'), 'other'),
+		label: str(m.get('label')),
+		rationale: str(m.get('rationale')),
+		segmentId: idOrNull(m.get('segmentId')),
+		rate: within(m.get('rate'), { min: 0, max: 1 }, 0),
+		unitValue: num(m.get('unitValue'), 0, MONEY_MAX, true),
+		count: num(m.get('count'), 0, 1e9),
+		fromChannelId: idOrNull(m.get('fromChannelId')),
+		toChannelId: idOrNull(m.get('toChannelId')),
+		amount: num(m.get('amount'), 0, MONEY_MAX, true),
+		rampUp: Array.isArray(ramp)
+			? ramp.slice(0, LIMITS.horizon.max).map((x) => within(x, { min: 0, max: 1 }, 0))
+			: [],
+		risk: within(m.get('risk'), LIMITS.risk, 0),
+		range: readRange(m.get('range'))
+	};
+}
+
+/**
+ * Lines keep to the case's options (an option removed on another device takes its lines); one
+ * baseline at most (the first); a preferred option that is gone is forgotten.
+ */
+function readBusinessCase(doc: Y.Doc, profileCurrency: string): BusinessCase {
+	const settings = flatMap(doc, 'caseSettings');
+	const currency = settings.get('currency');
+	let baselineSeen = false;
+	const options = readRecords(root(doc, 'caseOptions'), readOption).map((o) => {
+		const baseline = o.baseline && !baselineSeen;
+		baselineSeen ||= baseline;
+		return { ...o, baseline };
+	});
+	const known = new Set(options.map((o) => o.id));
+	const preferred = idOrNull(settings.get('preferredOptionId'));
+	return {
+		settings: {
+			horizon: Math.round(
+				within(settings.get('horizon'), LIMITS.horizon, DEFAULT_SETTINGS.horizon)
+			),
+			discountRate: within(
+				settings.get('discountRate'),
+				LIMITS.discountRate,
+				DEFAULT_SETTINGS.discountRate
+			),
+			currency:
+				typeof currency === 'string' && /^[A-Z]{3}$/.test(currency) ? currency : profileCurrency
+		},
+		options,
+		costs: readRecords(root(doc, 'caseCosts'), readCost).filter((l) => known.has(l.optionId)),
+		benefits: readRecords(root(doc, 'caseBenefits'), readBenefit).filter((l) =>
+			known.has(l.optionId)
+		),
+		preferredOptionId: preferred !== null && known.has(preferred) ? preferred : null
 	};
 }
 
@@ -673,6 +794,10 @@ function fill(doc: Y.Doc, content: EngagementContent): void {
 	for (const key of content.channels.assignments) flatMap(doc, 'assignments').set(key, true);
 	for (const t of content.assessmentTemplates)
 		flatMap(doc, 'assessmentTemplates').set(templateKey(t.id, t.version), t);
+	const caseSettings = flatMap(doc, 'caseSettings');
+	for (const [key, value] of Object.entries(content.businessCase.settings))
+		caseSettings.set(key, value);
+	caseSettings.set('preferredOptionId', content.businessCase.preferredOptionId);
 	for (const a of content.assessments) {
 		for (const { participantId, questionId, ...answer } of a.answers)
 			for (const field of ANSWER_FIELDS)
@@ -700,7 +825,10 @@ function fill(doc: Y.Doc, content: EngagementContent): void {
 		assessments: content.assessments.map(assessmentRecord),
 		participants: content.assessments.flatMap((a) =>
 			a.participants.map((p) => ({ ...p, assessmentId: a.id }))
-		)
+		),
+		caseOptions: content.businessCase.options,
+		caseCosts: content.businessCase.costs,
+		caseBenefits: content.businessCase.benefits
 	};
 	for (const name of ROOT_COLLECTIONS) root(doc, name).push(lists[name].map(toYMap));
 }
@@ -1318,6 +1446,96 @@ export function addRecommendedInitiative(
 		if (!find(root(doc, 'assessments'), assessmentId)) return;
 		insertRecord(root(doc, 'initiatives'), initiative);
 		flatMap(doc, 'assessmentLinks').set(`${assessmentId}:${ruleId}`, initiative.id);
+	});
+}
+
+/* ---------- business case ---------- */
+
+export function setCaseSetting<K extends keyof CaseSettings>(
+	doc: Y.Doc,
+	key: K,
+	value: CaseSettings[K]
+): void {
+	command(doc, () => setFlat(doc, 'caseSettings', key, value));
+}
+
+export function setPreferredOption(doc: Y.Doc, optionId: string | null): void {
+	command(doc, () => setFlat(doc, 'caseSettings', 'preferredOptionId', optionId));
+}
+
+export function addCaseOption(doc: Y.Doc, option: CaseOption): void {
+	command(doc, () => insertRecord(root(doc, 'caseOptions'), option));
+}
+
+/** Renames or describes an option; making one the baseline makes it the only one. */
+export function updateCaseOption(
+	doc: Y.Doc,
+	id: string,
+	patch: Partial<Omit<CaseOption, 'id'>>
+): void {
+	command(doc, () => {
+		const options = root(doc, 'caseOptions');
+		if (patch.baseline === true)
+			for (const m of options)
+				if (m.get('id') !== id && m.get('baseline') === true) m.set('baseline', false);
+		patchRecord(options, id, patch);
+	});
+}
+
+/** Removes an option with its cost and benefit lines. */
+export function removeCaseOption(doc: Y.Doc, id: string): void {
+	command(doc, () => {
+		deleteRecord(root(doc, 'caseOptions'), id);
+		for (const name of ['caseCosts', 'caseBenefits'] as const) {
+			const lines = root(doc, name);
+			for (let i = lines.length - 1; i >= 0; i--)
+				if (lines.get(i).get('optionId') === id) lines.delete(i, 1);
+		}
+		if (flatMap(doc, 'caseSettings').get('preferredOptionId') === id)
+			flatMap(doc, 'caseSettings').set('preferredOptionId', null);
+	});
+}
+
+export function addCostLine(doc: Y.Doc, line: CostLine): void {
+	command(doc, () => insertRecord(root(doc, 'caseCosts'), line));
+}
+
+export function updateCostLine(doc: Y.Doc, id: string, patch: Partial<Omit<CostLine, 'id'>>): void {
+	command(doc, () => patchRecord(root(doc, 'caseCosts'), id, patch));
+}
+
+export function removeCostLine(doc: Y.Doc, id: string): void {
+	command(doc, () => deleteRecord(root(doc, 'caseCosts'), id));
+}
+
+export function addBenefitLine(doc: Y.Doc, line: BenefitLine): void {
+	command(doc, () => insertRecord(root(doc, 'caseBenefits'), line));
+}
+
+export function updateBenefitLine(
+	doc: Y.Doc,
+	id: string,
+	patch: Partial<Omit<BenefitLine, 'id'>>
+): void {
+	command(doc, () => patchRecord(root(doc, 'caseBenefits'), id, patch));
+}
+
+export function removeBenefitLine(doc: Y.Doc, id: string): void {
+	command(doc, () => deleteRecord(root(doc, 'caseBenefits'), id));
+}
+
+/** Replaces the whole business case (from a template); one undoable step. */
+export function replaceBusinessCase(doc: Y.Doc, c: BusinessCase): void {
+	command(doc, () => {
+		for (const name of ['caseOptions', 'caseCosts', 'caseBenefits'] as const)
+			root(doc, name).delete(0, root(doc, name).length);
+		flatMap(doc, 'caseSettings').clear();
+		for (const [key, value] of Object.entries(c.settings))
+			flatMap(doc, 'caseSettings').set(key, value);
+		flatMap(doc, 'caseSettings').set('preferredOptionId', c.preferredOptionId);
+		root(doc, 'caseOptions').push(c.options.map(toYMap));
+		root(doc, 'caseCosts').push(c.costs.map(toYMap));
+		root(doc, 'caseBenefits').push(c.benefits.map(toYMap));
 	});
 }
 

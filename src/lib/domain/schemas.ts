@@ -15,6 +15,12 @@ import {
 import { POSITIONINGS, VP_KINDS } from './strategy/value-proposition.ts';
 import { LOCALES } from './locales.ts';
 import type { RefProblem } from './formats/references.ts';
+import {
+	BENEFIT_DRIVERS,
+	COST_CATEGORIES,
+	LIMITS,
+	blankBusinessCase
+} from './business-case/model.ts';
 import { EDGE_KINDS, NODE_KINDS, SIDES } from './journey/model.ts';
 import {
 	ASSESSMENT_TEMPLATE_FORMAT_VERSION,
@@ -473,6 +479,73 @@ export const assessmentSchema = z.strictObject({
 	initiatives: z.record(templateRef, id)
 });
 
+/* ---------- business case ---------- */
+
+const between = (limits: { min: number; max: number }) =>
+	z.number().min(limits.min).max(limits.max);
+const yearIndex = z.number().int().min(0).max(LIMITS.horizon.max);
+/** Low and high as multiples of the likely value; low ≤ 1 ≤ high. */
+const rangeSchema = z
+	.strictObject({ low: between(LIMITS.range), high: between(LIMITS.range) })
+	.refine((r) => r.low <= 1 && r.high >= 1, {
+		path: ['low'],
+		params: { problem: 'rangeAroundOne' }
+	});
+
+export const caseOptionSchema = z.strictObject({
+	id,
+	name: z.string().max(200),
+	description: z.string().max(2000),
+	baseline: z.boolean()
+});
+
+export const costLineSchema = z.strictObject({
+	id,
+	optionId: id,
+	category: z.enum(COST_CATEGORIES),
+	label: z.string().max(300),
+	recurring: z.boolean(),
+	startYear: yearIndex,
+	endYear: yearIndex.nullable(),
+	entry: z.enum(['amount', 'unit']),
+	amount: money,
+	quantity: z.number().min(0).max(1e9),
+	unitPrice: money,
+	growth: between(LIMITS.growth),
+	listPrice: z.boolean(),
+	range: rangeSchema
+});
+
+export const benefitLineSchema = z.strictObject({
+	id,
+	optionId: id,
+	driver: z.enum(BENEFIT_DRIVERS),
+	label: z.string().max(300),
+	rationale: z.string().max(2000),
+	segmentId: id.nullable(),
+	rate: z.number().min(0).max(1),
+	unitValue: money,
+	count: z.number().min(0).max(1e9),
+	fromChannelId: id.nullable(),
+	toChannelId: id.nullable(),
+	amount: money,
+	rampUp: z.array(z.number().min(0).max(1)).max(LIMITS.horizon.max),
+	risk: between(LIMITS.risk),
+	range: rangeSchema
+});
+
+export const businessCaseSchema = z.strictObject({
+	settings: z.strictObject({
+		horizon: z.number().int().min(LIMITS.horizon.min).max(LIMITS.horizon.max),
+		discountRate: between(LIMITS.discountRate),
+		currency: z.string().regex(/^[A-Z]{3}$/)
+	}),
+	options: z.array(caseOptionSchema).max(20),
+	costs: z.array(costLineSchema).max(2_000),
+	benefits: z.array(benefitLineSchema).max(2_000),
+	preferredOptionId: id.nullable()
+});
+
 /** Everything an engagement holds. Later areas add their parts here. */
 export const engagementContentSchema = z
 	.strictObject({
@@ -499,7 +572,10 @@ export const engagementContentSchema = z
 		/* Assessments (added after the first files: default to none). Each run pins its
 		   template version, kept here so that the engagement travels with it. */
 		assessmentTemplates: z.array(assessmentTemplateSchema).max(200).default([]),
-		assessments: z.array(assessmentSchema).max(500).default([])
+		assessments: z.array(assessmentSchema).max(500).default([]),
+		/* The business case (added after the first files: defaults to an empty one in USD;
+		   files written since carry it). */
+		businessCase: businessCaseSchema.default(() => blankBusinessCase('USD'))
 	})
 	.superRefine((content, ctx) => {
 		// A touchpoint without its stage, or an edge without its nodes, would vanish on reading:
@@ -524,7 +600,42 @@ export const engagementContentSchema = z
 					});
 		});
 		checkAssessments(content, ctx);
+		checkBusinessCase(content, ctx);
 	});
+
+/** Lines belong to an option of the case; drivers name segments and channels that exist. */
+function checkBusinessCase(
+	content: {
+		businessCase: z.infer<typeof businessCaseSchema>;
+		segments: { id: string }[];
+		channels: { list: { id: string }[] };
+	},
+	ctx: z.RefinementCtx
+) {
+	const c = content.businessCase;
+	const issue = (path: (string | number)[], problem: RefProblem, ref: string) =>
+		ctx.addIssue({ code: 'custom', path: ['businessCase', ...path], params: { problem, ref } });
+	const options = new Set(c.options.map((o) => o.id));
+	const segments = new Set(content.segments.map((s) => s.id));
+	const channels = new Set(content.channels.list.map((ch) => ch.id));
+	if (c.options.filter((o) => o.baseline).length > 1) issue(['options'], 'oneBaseline', '');
+	if (c.preferredOptionId !== null && !options.has(c.preferredOptionId))
+		issue(['preferredOptionId'], 'unknownOption', c.preferredOptionId);
+	c.costs.forEach((l, i) => {
+		if (!options.has(l.optionId)) issue(['costs', i, 'optionId'], 'unknownOption', l.optionId);
+		if (l.endYear !== null && l.endYear < l.startYear)
+			issue(['costs', i, 'endYear'], 'rangeOrder', String(l.endYear));
+	});
+	c.benefits.forEach((l, i) => {
+		if (!options.has(l.optionId)) issue(['benefits', i, 'optionId'], 'unknownOption', l.optionId);
+		if (l.segmentId !== null && !segments.has(l.segmentId))
+			issue(['benefits', i, 'segmentId'], 'unknownSegment', l.segmentId);
+		for (const end of ['fromChannelId', 'toChannelId'] as const) {
+			const ref = l[end];
+			if (ref !== null && !channels.has(ref)) issue(['benefits', i, end], 'unknownChannel', ref);
+		}
+	});
+}
 
 /** Each run's template is kept, and its answers name its participants and its questions. */
 function checkAssessments(

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { engagementContentSchema, profileSchema, teamMemberSchema } from '../schemas.ts';
 import { BLANK_CHANGE_PLAN, BLANK_PORTER, BLANK_SEVEN_S } from '../strategy/change-plan.ts';
+import { blankBusinessCase } from '../business-case/model.ts';
 
 export const COMPANY_SIZES = ['sme', 'enterprise'] as const;
 export type CompanySize = (typeof COMPANY_SIZES)[number];
@@ -50,8 +51,9 @@ export function blankContent(
 	name: string,
 	reportLanguage: Profile['reportLanguage']
 ): EngagementContent {
+	const profile = blankProfile(name, reportLanguage);
 	return {
-		profile: blankProfile(name, reportLanguage),
+		profile,
 		team: [],
 		segments: [],
 		valueProposition: { positioning: null, positioningRationale: '', brandPromise: '', items: [] },
@@ -64,7 +66,8 @@ export function blankContent(
 		workflows: { nodes: [], edges: [] },
 		diagrams: [],
 		assessmentTemplates: [],
-		assessments: []
+		assessments: [],
+		businessCase: blankBusinessCase(profile.currency)
 	};
 }
 

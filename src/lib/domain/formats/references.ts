@@ -23,7 +23,10 @@ export type RefProblem =
 	| 'thresholdOrder'
 	| 'rangeOrder'
 	| 'oneScope'
-	| 'naWithoutReason';
+	| 'naWithoutReason'
+	| 'unknownOption'
+	| 'oneBaseline'
+	| 'rangeAroundOne';
 
 const REFERENCE_PROBLEMS: Record<Locale, Record<RefProblem, (ref: string) => string>> = {
 	en: {
@@ -46,7 +49,11 @@ const REFERENCE_PROBLEMS: Record<Locale, Record<RefProblem, (ref: string) => str
 			`the stage threshold ${ref} is out of order: the first stage starts at the lowest level, and each next one higher, up to the highest level`,
 		rangeOrder: (ref) => `max (${ref}) is below min; swap them`,
 		oneScope: () => 'a rule needs exactly one of "dimension" or "question"',
-		naWithoutReason: () => 'an answer marked not applicable needs a reason'
+		naWithoutReason: () => 'an answer marked not applicable needs a reason',
+		unknownOption: (ref) => `no option of the business case has the id "${ref}"`,
+		oneBaseline: () => 'only one option can be the do-nothing baseline',
+		rangeAroundOne: () =>
+			'the range must hold the likely value: low at most 1 (100 %) and high at least 1'
 	},
 	'zh-CN': {
 		unknownSegment: (ref) => `没有 ref 为“${ref}”的客户细分`,
@@ -68,7 +75,10 @@ const REFERENCE_PROBLEMS: Record<Locale, Record<RefProblem, (ref: string) => str
 			`阶段门槛 ${ref} 的顺序不对：第一个阶段从最低等级开始，之后每个阶段依次更高，且不超过最高等级`,
 		rangeOrder: (ref) => `max（${ref}）小于 min，请把两者对调`,
 		oneScope: () => '每条规则必须且只能指定 "dimension" 或 "question" 其中之一',
-		naWithoutReason: () => '标为“不适用”的回答需要填写原因'
+		naWithoutReason: () => '标为“不适用”的回答需要填写原因',
+		unknownOption: (ref) => `商业论证中没有 id 为“${ref}”的方案`,
+		oneBaseline: () => '只能有一个方案作为“维持现状”基准',
+		rangeAroundOne: () => '区间必须包含最可能值：低值不超过 1（100%），高值不低于 1'
 	},
 	'zh-TW': {
 		unknownSegment: (ref) => `沒有 ref 為「${ref}」的客戶區隔`,
@@ -90,7 +100,10 @@ const REFERENCE_PROBLEMS: Record<Locale, Record<RefProblem, (ref: string) => str
 			`階段門檻 ${ref} 的順序有誤：第一個階段從最低等級開始，之後每個階段依序更高，且不超過最高等級`,
 		rangeOrder: (ref) => `max（${ref}）小於 min，請將兩者對調`,
 		oneScope: () => '每條規則必須且只能指定 "dimension" 或 "question" 其中之一',
-		naWithoutReason: () => '標為「不適用」的回答需要填寫原因'
+		naWithoutReason: () => '標為「不適用」的回答需要填寫原因',
+		unknownOption: (ref) => `商業論證中沒有 id 為「${ref}」的方案`,
+		oneBaseline: () => '只能有一個方案作為「維持現狀」基準',
+		rangeAroundOne: () => '區間必須包含最可能值：低值不超過 1（100%），高值不低於 1'
 	}
 };
 

@@ -22,6 +22,7 @@ import {
 import { CHANNEL_KINDS } from '../strategy/channels.ts';
 import { EDGE_KINDS, NODE_KINDS, SIDES } from '../journey/model.ts';
 import { problemsFromZod, type Problem } from './problems.ts';
+import { blankBusinessCase } from '../business-case/model.ts';
 import { errorMap, refProblemMessage, type RefProblem } from './references.ts';
 
 /**
@@ -548,7 +549,8 @@ export function instantiateStarter(
 			title: d.title[locale],
 			text: d.text[locale]
 		})),
-		...assessmentsOf(starter, locale, newId, templates)
+		...assessmentsOf(starter, locale, newId, templates),
+		businessCase: blankBusinessCase(p.currency)
 	};
 }
 
