@@ -27,7 +27,10 @@
  *    then in Chromium, after importing it through the UI, the results page (summary, radar, gap
  *    bars, heatmap), a switch of the heatmap's dimension, a key in the facilitator view and a
  *    reveal; and the longest main-thread task meanwhile (budget: no task over 200 ms).
- * 6. Lighthouse on the production build: performance ≥ 95, accessibility 100, best practices 100.
+ * 6. A business case of 30 drivers: sensitivity and 10,000 Monte Carlo trials in Node, then in
+ *    Chromium the page, a change of the discount rate, and 10,000 trials in the page's worker,
+ *    with the longest main-thread task meanwhile (budget: none over 200 ms).
+ * 7. Lighthouse on the production build: performance ≥ 95, accessibility 100, best practices 100.
  *
  * The browser is found as for the end-to-end tests: $CHROMIUM_PATH, /usr/bin/chromium, or
  * Playwright's own.
@@ -52,6 +55,8 @@ import { blankSegment } from '../src/lib/domain/strategy/model.ts';
 import { blankTouchpoint } from '../src/lib/domain/journey/model.ts';
 import { blankAnswer, type AssessmentTemplate } from '../src/lib/domain/assessment/model.ts';
 import { scoreAssessment } from '../src/lib/domain/assessment/scoring.ts';
+import { COST_CATEGORIES, type BusinessCase } from '../src/lib/domain/business-case/model.ts';
+import { monteCarlo, tornado } from '../src/lib/domain/business-case/uncertainty.ts';
 import {
 	journeyDiagram,
 	touchpointFlow,
@@ -262,6 +267,124 @@ function scoringMs(): number {
 		times.push(performance.now() - t0);
 	}
 	return median(times);
+}
+
+/** A case of 30 drivers: a baseline and one option with 15 cost and 15 benefit lines. */
+function bigCase(): BusinessCase {
+	const range = { low: 0.7, high: 1.4 };
+	const costs = Array.from({ length: 15 }, (_, i) => ({
+		id: `c${i}`,
+		optionId: 'o',
+		category: COST_CATEGORIES[i % COST_CATEGORIES.length]!,
+		label: `Cost ${i + 1}`,
+		recurring: i % 2 === 0,
+		startYear: i % 2 === 0 ? 1 : 0,
+		endYear: null,
+		entry: 'amount' as const,
+		amount: 100_000 * (i + 1),
+		quantity: 0,
+		unitPrice: 0,
+		growth: 0.03,
+		listPrice: false,
+		range
+	}));
+	const benefits = Array.from({ length: 15 }, (_, i) => ({
+		id: `b${i}`,
+		optionId: 'o',
+		driver: 'other' as const,
+		label: `Benefit ${i + 1}`,
+		rationale: 'bench',
+		segmentId: null,
+		rate: 0,
+		unitValue: 0,
+		count: 0,
+		fromChannelId: null,
+		toChannelId: null,
+		amount: 250_000 * (i + 1),
+		rampUp: [0.3, 0.7, 1],
+		risk: 0.2,
+		range
+	}));
+	return {
+		settings: { horizon: 5, discountRate: 0.1, currency: 'USD' },
+		options: [
+			{ id: 'base', name: 'Do nothing', description: '', baseline: true },
+			{ id: 'o', name: 'Bench option', description: '', baseline: false }
+		],
+		costs: [
+			...costs,
+			{ ...costs[0]!, id: 'legacy', optionId: 'base', category: 'support', label: 'Legacy' }
+		],
+		benefits,
+		preferredOptionId: 'o'
+	};
+}
+
+/** Sensitivity of 30 drivers and 10,000 Monte Carlo trials in Node (medians of 5). */
+function uncertaintyMs() {
+	const c = bigCase();
+	const context = { segments: [], channels: [] };
+	const time = (fn: () => void) => {
+		const xs: number[] = [];
+		for (let i = 0; i < 5; i++) {
+			const t0 = performance.now();
+			fn();
+			xs.push(performance.now() - t0);
+		}
+		return median(xs);
+	};
+	return {
+		tornadoMs: time(() => tornado(c, context, 'o')),
+		monteCarloMs: time(() => monteCarlo(c, context, 'o', 10_000, 1))
+	};
+}
+
+/** The business-case page with 30 drivers, and a 10,000-trial Monte Carlo run in its worker. */
+async function businessCasePage(browser: Browser) {
+	const content = blankContent('Bench: business case', 'en');
+	content.businessCase = bigCase();
+	const now = Date.parse('2026-11-20T00:00:00Z');
+	const page = await pageWithImport(
+		browser,
+		JSON.stringify(
+			makeEngagementFile(
+				{ id: crypto.randomUUID(), createdAt: now, updatedAt: now, archived: false },
+				content,
+				'bench',
+				new Date(now)
+			)
+		)
+	);
+	const t0 = Date.now();
+	await page
+		.getByRole('navigation', { name: 'Engagement areas' })
+		.getByRole('link', { name: 'Business case' })
+		.click();
+	await page.locator('#case-scenarios').waitFor();
+	const pageMs = Date.now() - t0;
+	await page.waitForTimeout(300);
+	// The discount rate changed: every figure, scenario and the tornado follow.
+	const rateMs = await page.evaluate(async () => {
+		const input = document.getElementById('case-rate') as HTMLInputElement;
+		const cell = () =>
+			document.querySelector('#case-figures tbody tr:nth-child(2) td:nth-child(3)')?.textContent;
+		const before = cell();
+		const t0 = performance.now();
+		input.value = '12';
+		input.dispatchEvent(new Event('input', { bubbles: true }));
+		while (cell() === before) await new Promise((r) => requestAnimationFrame(r));
+		return performance.now() - t0;
+	});
+	await page.waitForTimeout(300);
+	const m0 = Date.now();
+	await page.getByRole('button', { name: 'Run the simulation' }).click();
+	await page.locator('#case-mc-result').waitFor({ timeout: 120_000 });
+	const monteCarloMs = Date.now() - m0;
+	const longestTaskMs = await page.evaluate(
+		() => (window as unknown as { longest: number }).longest
+	);
+	await page.close();
+	return { drivers: 30, trials: 10_000, pageMs, rateMs, monteCarloMs, longestTaskMs };
 }
 
 /** The results, facilitator and answers pages of a 20 × 300 run, and edits on them. */
@@ -749,14 +872,18 @@ async function inBrowser<T>(work: (browser: Browser) => Promise<T>): Promise<T> 
 fs.mkdirSync('bench-results', { recursive: true });
 const open = await openBench();
 const scoring = scoringMs();
-const { first, segments, assessments, diagrams, lh } = await inBrowser(async (browser) => ({
-	first: await firstPageJs(browser),
-	segments: await segmentsPage(browser),
-	assessments: await assessmentPages(browser),
-	diagrams: await diagramsPage(browser),
-	// A moment for the machine to settle after the diagrams (seconds of layout) before Lighthouse.
-	lh: await new Promise<void>((r) => setTimeout(r, 5000)).then(lighthouse)
-}));
+const uncertainty = uncertaintyMs();
+const { first, segments, assessments, businessCase, diagrams, lh } = await inBrowser(
+	async (browser) => ({
+		first: await firstPageJs(browser),
+		segments: await segmentsPage(browser),
+		assessments: await assessmentPages(browser),
+		businessCase: await businessCasePage(browser),
+		diagrams: await diagramsPage(browser),
+		// A moment for the machine to settle after the diagrams (seconds of layout) before Lighthouse.
+		lh: await new Promise<void>((r) => setTimeout(r, 5000)).then(lighthouse)
+	})
+);
 // Our time includes building the text; the worst of the three diagrams carries the verdict.
 // Medians of 9: Mermaid's own time for one text varies by ±15 % from run to run here.
 const diagramRatio = Math.max(
@@ -787,6 +914,12 @@ const results = {
 		budgetLongTaskMs: BUDGET_LONG_TASK_MS,
 		withinBudget: assessments.longestTaskMs <= BUDGET_LONG_TASK_MS
 	},
+	businessCase: {
+		...businessCase,
+		...uncertainty,
+		budgetLongTaskMs: BUDGET_LONG_TASK_MS,
+		withinBudget: businessCase.longestTaskMs <= BUDGET_LONG_TASK_MS
+	},
 	diagrams: {
 		...diagrams,
 		ratioWithTextBuild: diagramRatio,
@@ -812,6 +945,9 @@ console.log(
 );
 console.log(
 	`assessment 20 × 300   scoring ${scoring.toFixed(1)} ms (Node); results page drawn in ${assessments.resultsMs} ms, heatmap switched in ${assessments.heatMs.toFixed(0)} ms; facilitator: a key shown in ${assessments.keyMs.toFixed(0)} ms, reveal in ${assessments.revealMs.toFixed(0)} ms; longest task ${assessments.longestTaskMs.toFixed(0)} ms   budget ≤ ${BUDGET_LONG_TASK_MS} ms per task   ${mark(results.assessments.withinBudget)}`
+);
+console.log(
+	`business case 30 drivers   sensitivity ${uncertainty.tornadoMs.toFixed(1)} ms and 10,000 Monte Carlo trials ${uncertainty.monteCarloMs.toFixed(0)} ms (Node); page drawn in ${businessCase.pageMs} ms, a discount-rate change shown in ${businessCase.rateMs.toFixed(0)} ms, 10,000 trials in the worker ${businessCase.monteCarloMs} ms; longest main-thread task ${businessCase.longestTaskMs.toFixed(0)} ms   budget ≤ ${BUDGET_LONG_TASK_MS} ms per task   ${mark(results.businessCase.withinBudget)}`
 );
 console.log(
 	`diagrams           ${Object.entries(diagrams.diagrams)

@@ -6,6 +6,10 @@ import {
 import { starterSchema, STARTER_FORMAT_VERSION } from '../src/lib/domain/formats/starter.ts';
 import { assessmentTemplateSchema } from '../src/lib/domain/schemas.ts';
 import { ASSESSMENT_TEMPLATE_FORMAT_VERSION } from '../src/lib/domain/assessment/model.ts';
+import {
+	BUSINESS_CASE_TEMPLATE_FORMAT_VERSION,
+	businessCaseTemplateSchema
+} from '../src/lib/domain/formats/business-case-template.ts';
 
 /**
  * The published JSON Schemas, generated from the same zod definitions that validate files at
@@ -26,6 +30,10 @@ export function schemaFiles(): Array<{ path: string; text: string }> {
 	return [
 		make(`engagement-file.v${ENGAGEMENT_FILE_VERSION}`, engagementFileSchema),
 		make(`engagement-starter.v${STARTER_FORMAT_VERSION}`, starterSchema),
-		make(`assessment-template.v${ASSESSMENT_TEMPLATE_FORMAT_VERSION}`, assessmentTemplateSchema)
+		make(`assessment-template.v${ASSESSMENT_TEMPLATE_FORMAT_VERSION}`, assessmentTemplateSchema),
+		make(
+			`business-case-template.v${BUSINESS_CASE_TEMPLATE_FORMAT_VERSION}`,
+			businessCaseTemplateSchema
+		)
 	];
 }

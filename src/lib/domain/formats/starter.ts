@@ -22,7 +22,14 @@ import {
 import { CHANNEL_KINDS } from '../strategy/channels.ts';
 import { EDGE_KINDS, NODE_KINDS, SIDES } from '../journey/model.ts';
 import { problemsFromZod, type Problem } from './problems.ts';
-import { blankBusinessCase } from '../business-case/model.ts';
+import { blankBusinessCase, type BusinessCase } from '../business-case/model.ts';
+import {
+	BUSINESS_CASE_TEMPLATE_FORMAT_VERSION,
+	BUSINESS_CASE_TEMPLATE_KIND,
+	businessCaseBodySchema,
+	checkCaseRefs,
+	instantiateBusinessCase
+} from './business-case-template.ts';
 import { errorMap, refProblemMessage, type RefProblem } from './references.ts';
 
 /**
@@ -283,6 +290,23 @@ export const starterSchema = z
 				})
 			)
 			.max(20)
+			.optional(),
+		/**
+		 * A business case in the format of a business-case template's body (in the profile's
+		 * currency), whose benefit lines may name the starter's segments and channels by `ref`.
+		 */
+		businessCase: businessCaseBodySchema
+			.extend({
+				benefits: z
+					.array(
+						businessCaseBodySchema.shape.benefits.element.extend({
+							segment: ref.nullable().default(null),
+							fromChannel: ref.nullable().default(null),
+							toChannel: ref.nullable().default(null)
+						})
+					)
+					.max(500)
+			})
 			.optional()
 	})
 	.superRefine((starter, ctx) => {
@@ -309,6 +333,22 @@ export const starterSchema = z
 				i.ref && i.kind === 'offering' ? [i.ref] : []
 			)
 		);
+		if (starter.businessCase) checkCaseRefs(starter.businessCase, ctx, ['businessCase']);
+		starter.businessCase?.benefits.forEach((l, i) => {
+			const at = ['businessCase', 'benefits', i];
+			const refTo = (field: 'segment' | 'fromChannel' | 'toChannel', set: Set<string>) => {
+				const r = l[field];
+				if (r !== null && !set.has(r))
+					ctx.addIssue({
+						code: 'custom',
+						path: [...at, field],
+						params: { problem: field === 'segment' ? 'unknownSegment' : 'unknownChannel', ref: r }
+					});
+			};
+			refTo('segment', segments);
+			refTo('fromChannel', channelRefs);
+			refTo('toChannel', channelRefs);
+		});
 		const check = (
 			set: Set<string>,
 			value: string,
@@ -550,7 +590,47 @@ export function instantiateStarter(
 			text: d.text[locale]
 		})),
 		...assessmentsOf(starter, locale, newId, templates),
-		businessCase: blankBusinessCase(p.currency)
+		businessCase: businessCaseOf(starter, locale, newId, p.currency, segmentIdOf, channelIdOf)
+	};
+}
+
+function businessCaseOf(
+	starter: Starter,
+	locale: Locale,
+	newId: () => string,
+	currency: string,
+	segmentIdOf: Map<string, string>,
+	channelIdOf: Map<string, string>
+): BusinessCase {
+	const b = starter.businessCase;
+	if (!b) return blankBusinessCase(currency);
+	const base = instantiateBusinessCase(
+		{
+			...b,
+			kind: BUSINESS_CASE_TEMPLATE_KIND,
+			formatVersion: BUSINESS_CASE_TEMPLATE_FORMAT_VERSION,
+			id: 'starter',
+			version: '1.0.0',
+			title: starter.title,
+			description: starter.description,
+			source: starter.source,
+			licence: starter.licence,
+			currency,
+			benefits: b.benefits.map(({ segment: _s, fromChannel: _f, toChannel: _t, ...line }) => line)
+		},
+		locale,
+		newId
+	);
+	const ref = (map: Map<string, string>, r: string | null) =>
+		r === null ? null : (map.get(r) ?? null);
+	return {
+		...base,
+		benefits: base.benefits.map((line, i) => ({
+			...line,
+			segmentId: ref(segmentIdOf, b.benefits[i]!.segment),
+			fromChannelId: ref(channelIdOf, b.benefits[i]!.fromChannel),
+			toChannelId: ref(channelIdOf, b.benefits[i]!.toChannel)
+		}))
 	};
 }
 

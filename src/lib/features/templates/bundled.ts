@@ -1,6 +1,7 @@
 import type { AssessmentTemplate } from '#lib/domain/assessment/model.ts';
 import type { Problem } from '#lib/domain/formats/problems.ts';
 import type { Locale } from '#lib/domain/locales.ts';
+import type { BusinessCaseTemplate } from '#lib/domain/formats/business-case-template.ts';
 
 const files = import.meta.glob<unknown>('/templates/assessments/*.json', { import: 'default' });
 
@@ -20,6 +21,29 @@ export async function loadBundledTemplates(locale: Locale): Promise<BundledTempl
 		if (result.ok) templates.push(result.template);
 		else
 			broken.push({ file, problems: result.error.code === 'invalid' ? result.error.problems : [] });
+	}
+	return { templates, broken };
+}
+
+const caseFiles = import.meta.glob<unknown>('/templates/business-cases/*.json', {
+	import: 'default'
+});
+
+export interface BundledCaseTemplates {
+	templates: BusinessCaseTemplate[];
+	broken: Array<{ file: string; problems: Problem[] }>;
+}
+
+/** The business-case templates bundled from templates/business-cases/, each checked. */
+export async function loadBusinessCaseTemplates(locale: Locale): Promise<BundledCaseTemplates> {
+	const { checkBusinessCaseTemplate } =
+		await import('#lib/domain/formats/business-case-template.ts');
+	const templates: BusinessCaseTemplate[] = [];
+	const broken: BundledCaseTemplates['broken'] = [];
+	for (const [path, load] of Object.entries(caseFiles).sort(([a], [b]) => a.localeCompare(b))) {
+		const result = checkBusinessCaseTemplate(await load(), locale);
+		if (result.ok) templates.push(result.template);
+		else broken.push({ file: path.replace(/^\//, ''), problems: result.problems });
 	}
 	return { templates, broken };
 }

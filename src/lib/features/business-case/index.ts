@@ -1,0 +1,1 @@
+export { default as BusinessCasePage } from './BusinessCasePage.svelte';
