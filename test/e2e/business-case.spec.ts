@@ -68,6 +68,27 @@ test('a two-option case with a baseline: NPV, IRR and payback follow the discoun
 	await benefit.getByLabel('Why it arises (the driver in words)').fill('Fewer lost customers');
 	await benefit.getByLabel('Why it arises (the driver in words)').blur();
 
+	// A second option: on-premise, 120,000 up front and 6,000 a year, the same benefit.
+	await page.getByRole('button', { name: 'Add option', exact: true }).click();
+	await fill(page, 'Name of option 3', 'On-premise CRM');
+	await page.getByLabel('Lines of').selectOption({ label: 'On-premise CRM' });
+	await page.getByRole('button', { name: 'Add cost line' }).click();
+	await cost(0)
+		.getByLabel('Category', { exact: true })
+		.selectOption({ label: 'Licences and subscriptions' });
+	await cost(0).getByLabel('Amount', { exact: true }).fill('120000');
+	await page.getByRole('button', { name: 'Add benefit line' }).click();
+	await cost(1).getByLabel('Amount a year').fill('60000');
+	await cost(1).getByLabel('Ramp-up (% in year 1, 2, …)').fill('100');
+	await cost(1).getByLabel('Risk adjustment').fill('0');
+	await cost(1).getByLabel('Why it arises (the driver in words)').fill('Fewer lost customers');
+	const onPrem = page.locator('#case-figures').getByRole('row', { name: /On-premise CRM/ });
+	// Against the baseline: −112,000, +68,000, +68,000, +68,000 at 10 %: NPV 57,105.94 (the
+	// benefit here has no ramp-up nor risk).
+	await expect(onPrem).toContainText('$57,105.94');
+	// Honesty: the two options differ in cost categories and on-premise has no exit cost.
+	await expect(page.getByText('On-premise CRM has no exit cost.', { exact: false })).toBeVisible();
+
 	// The figures of the hand-worked case in the unit tests (cash-flows.test.ts), against the
 	// baseline: NPV 38,319.31.
 	const row = page.locator('#case-figures').getByRole('row', { name: /SaaS CRM/ });

@@ -28,3 +28,9 @@ export function irrText(r: IrrResult): string {
 			return i18n.t('case.irrSeveral', { rates: i18n.list(r.rates.map((x) => percent(x))) });
 	}
 }
+
+/** IRR in a table cell: the rate, or a word; the explanation goes with the workings. */
+export function irrShort(r: IrrResult): string {
+	if (r.kind === 'one') return percent(r.rate);
+	return r.kind === 'none' ? i18n.t('case.irrNoneShort') : i18n.t('case.irrSeveralShort');
+}

@@ -1096,6 +1096,9 @@ export const en = {
 	'case.fig.discountedPayback': 'Discounted payback',
 	'case.yearsValue': '{n} years',
 	'case.never': 'not within the horizon',
+	'case.irrNoneShort': 'none',
+	'case.irrSeveralShort': 'several',
+	'case.irrIs': 'Here: {irr}.',
 	'case.irrNone': 'none: no rate makes the NPV zero',
 	'case.irrSeveral': 'several ({rates}): the cash flows change sign more than once',
 	'case.method':
@@ -1110,6 +1113,10 @@ export const en = {
 	'case.row.factor': 'Discount factor',
 	'case.row.pv': 'Present value',
 	'case.row.cumulative': 'Cumulative',
+	'case.tcoTable': 'Total cost of ownership of {option} by category and year',
+	'case.total': 'Total',
+	'case.formula.tco':
+		'TCO = the sum of every cost over years 0 to the horizon, undiscounted = {tco}.',
 	'case.formula.npv': 'NPV = the sum of the present values = {npv}.',
 	'case.formula.roi': 'ROI = ({pvb} − {pvc}) ÷ {pvc} = {roi}.',
 	'case.formula.simpleRoi':

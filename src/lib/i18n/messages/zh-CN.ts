@@ -1058,6 +1058,9 @@ export const zhCN: Messages = {
 	'case.fig.discountedPayback': '折现回收期',
 	'case.yearsValue': '{n} 年',
 	'case.never': '测算期内无法回收',
+	'case.irrNoneShort': '无',
+	'case.irrSeveralShort': '多个',
+	'case.irrIs': '本方案：{irr}。',
 	'case.irrNone': '无：不存在使净现值为零的折现率',
 	'case.irrSeveral': '多个（{rates}）：现金流正负号变化不止一次',
 	'case.method':
@@ -1072,6 +1075,9 @@ export const zhCN: Messages = {
 	'case.row.factor': '折现系数',
 	'case.row.pv': '现值',
 	'case.row.cumulative': '累计净现金流',
+	'case.tcoTable': '“{option}”各类成本逐年明细（总拥有成本）',
+	'case.total': '合计',
+	'case.formula.tco': '总拥有成本 = 第 0 年至测算期末各项成本之和（不折现）= {tco}。',
 	'case.formula.npv': '净现值 = 各年现值之和 = {npv}。',
 	'case.formula.roi': '投资回报率 = ({pvb} − {pvc}) ÷ {pvc} = {roi}。',
 	'case.formula.simpleRoi':

@@ -1056,6 +1056,9 @@ export const zhTW: Messages = {
 	'case.fig.discountedPayback': '折現回收期',
 	'case.yearsValue': '{n} 年',
 	'case.never': '評估期間內無法回收',
+	'case.irrNoneShort': '無',
+	'case.irrSeveralShort': '多個',
+	'case.irrIs': '本方案：{irr}。',
 	'case.irrNone': '無：不存在使淨現值為零的折現率',
 	'case.irrSeveral': '多個（{rates}）：現金流量正負號變動超過一次',
 	'case.method':
@@ -1070,6 +1073,9 @@ export const zhTW: Messages = {
 	'case.row.factor': '折現因子',
 	'case.row.pv': '現值',
 	'case.row.cumulative': '累計淨現金流量',
+	'case.tcoTable': '「{option}」各類成本逐年明細（總持有成本）',
+	'case.total': '合計',
+	'case.formula.tco': '總持有成本 = 第 0 年至評估期間結束各項成本之和（不折現）= {tco}。',
 	'case.formula.npv': '淨現值 = 各年現值的總和 = {npv}。',
 	'case.formula.roi': '投資報酬率 = ({pvb} − {pvc}) ÷ {pvc} = {roi}。',
 	'case.formula.simpleRoi':
