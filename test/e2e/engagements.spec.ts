@@ -54,7 +54,12 @@ test('create, rename, duplicate, archive and delete with undo', async ({ page })
 	await expect(confirm).toContainText('the project team (0 people)');
 	await confirm.getByRole('button', { name: 'Delete engagement' }).click();
 	await expect(list.row('Retail CRM programme (copy)')).toHaveCount(0);
-	await page.getByRole('status').getByRole('button', { name: 'Undo' }).last().click();
+	// The Undo of the deletion's own toast (earlier toasts may still be showing theirs).
+	await page
+		.getByRole('status')
+		.locator('.toast', { hasText: 'Deleted “Retail CRM programme (copy)”' })
+		.getByRole('button', { name: 'Undo' })
+		.click();
 	await expect(list.row('Retail CRM programme (copy)')).toBeVisible();
 
 	await page.getByRole('button', { name: 'Delete Retail CRM programme (copy)' }).click();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { anEngagement } from '../../../test/factories.ts';
+import { aSegment, anEngagement } from '../../../test/factories.ts';
 import { engagementContentSchema } from '../domain/schemas.ts';
 import { errorMap } from '../domain/formats/references.ts';
 import type { BenefitLine, CostLine } from '../domain/business-case/model.ts';
@@ -12,6 +12,7 @@ import {
 	encodeContent,
 	readContent,
 	removeCaseOption,
+	removeSegment,
 	replaceBusinessCase,
 	setCaseSetting,
 	setPreferredOption,
@@ -165,5 +166,16 @@ describe('the business case in the engagement document', () => {
 				'the range must hold the likely value: low at most 1 (100 %) and high at least 1'
 			]
 		]);
+	});
+
+	it('forgets a removed segment or channel in benefit lines, so the export stays valid', () => {
+		const doc = docWith(anEngagement({}, [], [aSegment({ id: 's1' })]));
+		addCaseOption(doc, { id: 'saas', name: 'SaaS', description: '', baseline: false });
+		addBenefitLine(doc, { ...benefit, driver: 'retention', segmentId: 's1', rate: 0.01 });
+		expect(readContent(doc).businessCase.benefits[0]!.segmentId).toBe('s1');
+		removeSegment(doc, 's1');
+		const content = readContent(doc);
+		expect(content.businessCase.benefits[0]!.segmentId).toBeNull();
+		expect(engagementContentSchema.safeParse(content).success).toBe(true);
 	});
 });

@@ -389,7 +389,7 @@ export function readContent(doc: Y.Doc): EngagementContent {
 		consultant: str(p.get('consultant')),
 		notes: str(p.get('notes'))
 	};
-	return {
+	const content: EngagementContent = {
 		profile,
 		team: readRecords(root(doc, 'team'), readMember),
 		segments: readRecords(root(doc, 'segments'), readSegment),
@@ -450,6 +450,17 @@ export function readContent(doc: Y.Doc): EngagementContent {
 		...readAssessments(doc),
 		businessCase: readBusinessCase(doc, profile.currency)
 	};
+	// A segment or channel removed (here, or on another device) leaves no dangling reference.
+	const segmentIds = new Set(content.segments.map((x) => x.id));
+	const channelIds = new Set(content.channels.list.map((x) => x.id));
+	const known = (set: Set<string>, id: string | null) => (id !== null && set.has(id) ? id : null);
+	content.businessCase.benefits = content.businessCase.benefits.map((l) => ({
+		...l,
+		segmentId: known(segmentIds, l.segmentId),
+		fromChannelId: known(channelIds, l.fromChannelId),
+		toChannelId: known(channelIds, l.toChannelId)
+	}));
+	return content;
 }
 
 /* Business case: every number held to the limits the forms and the file format use. */
@@ -483,7 +494,7 @@ function readCost(m: Y.Map<unknown>): CostLine {
 		label: str(m.get('label')),
 		recurring: m.get('recurring') === true,
 		startYear,
-		endYear: end === null ? null : Math.max(yearOf(end, startYear), startYear),
+		endYear: end === null || end === undefined ? null : Math.max(yearOf(end, startYear), startYear),
 		entry: m.get('entry') === 'unit' ? 'unit' : 'amount',
 		amount: num(m.get('amount'), 0, MONEY_MAX, true),
 		quantity: num(m.get('quantity'), 0, 1e9),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	againstBaseline,
 	benefitValue,
 	caseResults,
 	costFlows,
@@ -241,5 +242,42 @@ describe('honesty checks', () => {
 			{ kind: 'benefitWithoutDriver', lineId: 'vague' },
 			{ kind: 'listPrice', lineId: 'srv' }
 		]);
+	});
+});
+
+describe('against the baseline', () => {
+	it('counts a cost the option avoids as a benefit, never as a negative cost', () => {
+		const flows = (costs: number[], benefits: number[]) => ({
+			optionId: 'x',
+			costsByCategory: {} as never,
+			costs,
+			benefits,
+			benefitsAdjusted: benefits,
+			net: benefits.map((b, t) => b - costs[t]!)
+		});
+		expect(againstBaseline(flows([10, 5], [0, 4]), flows([8, 8], [0, 0]))).toEqual({
+			costs: [2, 0],
+			benefits: [0, 7],
+			benefitsGross: [0, 7]
+		});
+	});
+
+	it('marks an option without lines as empty, and names lines beyond the horizon and a currency that differs', () => {
+		const c: BusinessCase = {
+			...theCase,
+			options: [
+				...theCase.options,
+				{ id: 'blank', name: 'Blank', description: '', baseline: false }
+			],
+			costs: [...theCase.costs, cost({ id: 'late', startYear: 5, amount: 1 })],
+			benefits: [
+				...theCase.benefits,
+				benefit({ id: 'ret', driver: 'retention', segmentId: 'mass', rate: 0.01 })
+			]
+		};
+		expect(caseResults(c, context).find((r) => r.option.id === 'blank')!.empty).toBe(true);
+		const kinds = honestyChecks(c, { ...context, currency: 'USD' }).map((w) => w.kind);
+		expect(kinds).toContain('beyondHorizon');
+		expect(kinds).toContain('currencyMismatch');
 	});
 });

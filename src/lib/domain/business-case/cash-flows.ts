@@ -30,8 +30,9 @@ import {
  *   old channel − of the new one); other = the amount entered. Year t (t ≥ 1) receives the
  *   full value × its ramp-up share; year 0 receives no benefit. Risk-adjusted: × (1 − risk).
  * - Net cash flow = risk-adjusted benefits − costs. With a do-nothing baseline, each option's
- *   figures are also given against it (incremental: option − baseline, so costs the baseline
- *   would have had count as savings).
+ *   figures are also given against it (incremental: option − baseline). A year in which the
+ *   option costs less than the baseline counts the difference as a benefit (a cost avoided),
+ *   so that ROI divides by what the option really adds in cost.
  * - ROI = (PV of risk-adjusted benefits − PV of costs) ÷ PV of costs; simple ROI = average
  *   yearly risk-adjusted benefit (years 1 … horizon) ÷ year-0 cost; payback simple and
  *   discounted, in fractional years.
@@ -42,6 +43,8 @@ import {
 export interface CaseContext {
 	segments: ReadonlyArray<SegmentEconomics>;
 	channels: ReadonlyArray<{ id: string; costPerContact: number }>;
+	/** The currency of those numbers (the engagement's); drivers need the case in the same one. */
+	currency?: string;
 }
 
 /** Multipliers applied to lines (scenarios, sensitivity, Monte Carlo); 1 when absent. */
@@ -208,6 +211,29 @@ export interface OptionResult {
 	figures: Figures;
 	/** Against the baseline (when there is one and this is not it): incremental flows. */
 	incremental: Figures | null;
+	/** The yearly costs and risk-adjusted benefits the figures were computed from. */
+	basis: { costs: number[]; benefits: number[]; benefitsGross: number[] };
+	/** The option has no lines: its figures mean nothing yet. */
+	empty: boolean;
+}
+
+/**
+ * Option against baseline, year by year: the extra cost (never below zero) and the extra
+ * benefit, where a cost the option avoids counts as a benefit.
+ */
+export function againstBaseline(
+	option: OptionFlows,
+	baseline: OptionFlows
+): { costs: number[]; benefits: number[]; benefitsGross: number[] } {
+	const delta = option.costs.map((x, t) => x - baseline.costs[t]!);
+	const avoided = delta.map((d) => Math.max(0, -d));
+	return {
+		costs: delta.map((d) => Math.max(0, d)),
+		benefits: option.benefitsAdjusted.map(
+			(x, t) => x - baseline.benefitsAdjusted[t]! + avoided[t]!
+		),
+		benefitsGross: option.benefits.map((x, t) => x - baseline.benefits[t]! + avoided[t]!)
+	};
 }
 
 export function caseResults(
@@ -221,20 +247,22 @@ export function caseResults(
 		flows: optionFlows(c, option, context, multipliers)
 	}));
 	const baseline = all.find((x) => x.option.baseline);
-	return all.map(({ option, flows }) => ({
-		option,
-		flows,
-		figures: figures(flows.costs, flows.benefitsAdjusted, rate),
-		incremental:
-			baseline && baseline.option.id !== option.id
-				? figures(
-						// Costs the baseline would have had are saved; its benefits (or losses) forgone.
-						flows.costs.map((x, t) => x - baseline.flows.costs[t]!),
-						flows.benefitsAdjusted.map((x, t) => x - baseline.flows.benefitsAdjusted[t]!),
-						rate
-					)
-				: null
-	}));
+	return all.map(({ option, flows }) => {
+		const against = baseline && baseline.option.id !== option.id;
+		const basis = against
+			? againstBaseline(flows, baseline.flows)
+			: { costs: flows.costs, benefits: flows.benefitsAdjusted, benefitsGross: flows.benefits };
+		return {
+			option,
+			flows,
+			figures: figures(flows.costs, flows.benefitsAdjusted, rate),
+			incremental: against ? figures(basis.costs, basis.benefits, rate) : null,
+			basis,
+			empty:
+				!c.costs.some((l) => l.optionId === option.id) &&
+				!c.benefits.some((l) => l.optionId === option.id)
+		};
+	});
 }
 
 /**
@@ -269,7 +297,9 @@ export type Warning =
 	| { kind: 'differentSpans'; optionId: string; lastYear: number; horizon: number }
 	| { kind: 'benefitWithoutDriver'; lineId: string }
 	| { kind: 'benefitUnresolved'; lineId: string; problem: BenefitProblem }
-	| { kind: 'listPrice'; lineId: string };
+	| { kind: 'listPrice'; lineId: string }
+	| { kind: 'beyondHorizon'; lineId: string }
+	| { kind: 'currencyMismatch'; caseCurrency: string; engagementCurrency: string };
 
 /**
  * The honesty checks: what makes options incomparable or a case too rosy. Options are compared
@@ -318,5 +348,16 @@ export function honestyChecks(c: BusinessCase, context: CaseContext): Warning[] 
 	}
 	for (const line of c.costs)
 		if (line.listPrice) warnings.push({ kind: 'listPrice', lineId: line.id });
+	for (const line of c.costs)
+		if (line.startYear > h) warnings.push({ kind: 'beyondHorizon', lineId: line.id });
+	const readsEngagement = c.benefits.some((l) =>
+		['retention', 'crossSell', 'costToServe'].includes(l.driver)
+	);
+	if (readsEngagement && context.currency && context.currency !== c.settings.currency)
+		warnings.push({
+			kind: 'currencyMismatch',
+			caseCurrency: c.settings.currency,
+			engagementCurrency: context.currency
+		});
 	return warnings;
 }

@@ -54,6 +54,11 @@ describe('payback', () => {
 		expect(payback([-1_000, 100, 100])).toBeNull();
 		expect(payback([0, 100])).toBe(0);
 		expect(payback([-100, 100])).toBe(1);
+		expect(payback([0, 0, 0])).toBeNull();
+		// An exit cost that sends the total below zero again moves the payback to the last crossing:
+		// cumulative −100, +20, −10, +40 → 2 + 10/50.
+		expect(payback([-100, 120, -30, 50])).toBeCloseTo(2.2, 10);
+		expect(payback([-100, 120, -30])).toBeNull();
 	});
 });
 

@@ -47,11 +47,12 @@ const IRR_HIGH = 10;
 export function irr(flows: readonly number[]): IrrResult {
 	if (signChanges(flows) === 0) return { kind: 'none' };
 	const rates: number[] = [];
-	// Finer steps near zero, where business cases live; 2,000 steps in all.
+	// Finest near 0 %, where business cases live (steps of about 0.1 point around 10 %), coarser
+	// towards the ends of the range; 2,000 steps in all.
 	const grid: number[] = [];
-	for (let i = 0; i <= 2000; i++) {
-		const x = i / 2000;
-		grid.push(IRR_LOW + (IRR_HIGH - IRR_LOW) * x ** 3);
+	for (let i = -1000; i <= 1000; i++) {
+		const x = i / 1000;
+		grid.push(x < 0 ? IRR_LOW * (-x) ** 3 : IRR_HIGH * x ** 3);
 	}
 	let prevRate = grid[0]!;
 	let prev = npv(prevRate, flows);
@@ -87,21 +88,21 @@ function bisect(flows: readonly number[], low: number, high: number): number {
 }
 
 /**
- * Payback in fractional years: when the cumulative cash flow first turns non-negative after
- * having been negative, interpolating within that year (the flow assumed even across the year).
- * 0 when nothing is ever owed; null when the flows never pay back within the horizon.
+ * Payback in fractional years: when the cumulative cash flow turns non-negative for good (a
+ * later dip below zero, such as an exit cost, moves it), interpolating within that year (the
+ * flow assumed even across the year). 0 when nothing is ever owed and something is earned;
+ * null when the flows never pay back within the horizon, or are all zero.
  */
 export function payback(flows: readonly number[]): number | null {
-	let cumulative = 0;
-	let owed = false;
-	for (let t = 0; t < flows.length; t++) {
-		const before = cumulative;
-		cumulative += flows[t]!;
-		if (cumulative < 0) owed = true;
-		else if (owed && before < 0) return t - 1 + -before / flows[t]!;
-	}
-	// Every crossing back to zero has returned above: still owing at the end, or never owed.
-	return owed ? null : 0;
+	if (flows.every((f) => f === 0)) return null;
+	const running = cumulative(flows);
+	if (running[running.length - 1]! < 0) return null;
+	// The last year that ends in debt; payback comes within the year after it.
+	let last = -1;
+	for (let t = 0; t < running.length; t++) if (running[t]! < 0) last = t;
+	if (last < 0) return 0;
+	const owed = -running[last]!;
+	return last + owed / flows[last + 1]!;
 }
 
 /** Payback on the discounted flows (year 0 undiscounted). */

@@ -78,6 +78,23 @@ describe('scenarios and sensitivity', () => {
 	});
 });
 
+describe('scenarios with a baseline', () => {
+	it('take the baseline’s costs low in the conservative scenario (the options look worse)', () => {
+		const withBase: BusinessCase = {
+			...simple,
+			options: [
+				...simple.options,
+				{ id: 'b', name: 'Do nothing', description: '', baseline: true }
+			],
+			costs: [...simple.costs, { ...simple.costs[0]!, id: 'legacy', optionId: 'b', amount: 50 }]
+		};
+		const m = scenarioMultipliers(withBase, 'conservative');
+		expect(m.get('legacy')).toBe(0.9);
+		expect(m.get('cost')).toBe(1.5);
+		expect(scenarioMultipliers(withBase, 'optimistic').get('legacy')).toBe(1.5);
+	});
+});
+
 describe('Monte Carlo', () => {
 	it('is repeatable with a seed and brackets the expected NPV', () => {
 		const a = monteCarlo(simple, none, 'o', 2_000, 42);

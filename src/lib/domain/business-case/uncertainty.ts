@@ -5,7 +5,8 @@ import type { BusinessCase, Scenario } from './model.ts';
  * Uncertainty in the business case. Every cost and benefit line is a driver with a range: its
  * low and high values as multiples of the value entered (the likely one).
  * - Scenarios: conservative takes benefits at their low and costs at their high; optimistic the
- *   other way round; expected takes every line as entered.
+ *   other way round; expected takes every line as entered. The baseline's lines go the other
+ *   way (a cheaper status quo is the conservative assumption for the options).
  * - Sensitivity (tornado): the option's NPV with one driver at its low and then at its high, all
  *   others as entered; drivers sorted by the width of the swing.
  * - Monte Carlo: every driver drawn at once from a triangular distribution (low, likely = 1,
@@ -18,9 +19,12 @@ import type { BusinessCase, Scenario } from './model.ts';
 export function scenarioMultipliers(c: BusinessCase, scenario: Scenario): Map<string, number> {
 	const m = new Map<string, number>();
 	if (scenario === 'expected') return m;
-	const bad = scenario === 'conservative';
-	for (const l of c.benefits) m.set(l.id, bad ? l.range.low : l.range.high);
-	for (const l of c.costs) m.set(l.id, bad ? l.range.high : l.range.low);
+	// Against the baseline, its own lines work the other way: a dearer status quo flatters the
+	// options, so the conservative scenario takes the baseline's costs low and benefits high.
+	const baselines = new Set(c.options.filter((o) => o.baseline).map((o) => o.id));
+	const bad = (optionId: string) => (scenario === 'conservative') !== baselines.has(optionId);
+	for (const l of c.benefits) m.set(l.id, bad(l.optionId) ? l.range.low : l.range.high);
+	for (const l of c.costs) m.set(l.id, bad(l.optionId) ? l.range.high : l.range.low);
 	return m;
 }
 

@@ -131,5 +131,9 @@ describe('engagement export file', () => {
 		if (!result.ok) return;
 		expect(result.file.engagement.content.segments).toEqual([]);
 		expect(result.file.engagement.content.team[0]!.name).toBe('林若溪');
+		// No business case then: an empty one, in the engagement's own currency.
+		const { businessCase, profile } = result.file.engagement.content;
+		expect(businessCase.options).toEqual([]);
+		expect(businessCase.settings.currency).toBe(profile.currency);
 	});
 });

@@ -6,6 +6,7 @@ import type { Locale } from '../locales.ts';
 import { parseJsonSafely, type SafeJsonError } from './safe-json.ts';
 import { problemsFromZod, type Problem } from './problems.ts';
 import { errorMap } from './references.ts';
+import { blankBusinessCase } from '../business-case/model.ts';
 
 /**
  * The engagement export file: one engagement, as plain JSON, documented in README.md and
@@ -87,10 +88,30 @@ export function readEngagementFile(
 	for (let v = version; v < ENGAGEMENT_FILE_VERSION; v++) {
 		data = { ...ENGAGEMENT_FILE_UPGRADES[v - 1]!(data), formatVersion: v + 1 };
 	}
+	data = withCaseCurrency(data);
 	const result = engagementFileSchema.safeParse(data, { error: errorMap(locale) });
 	if (!result.success)
 		return { ok: false, error: { code: 'invalid', problems: problemsFromZod(result.error) } };
 	return { ok: true, file: result.data };
+}
+
+/**
+ * A file written before engagements had a business case gets an empty one in the engagement's
+ * own currency (the schema's default cannot see the profile).
+ */
+function withCaseCurrency(data: Record<string, unknown>): Record<string, unknown> {
+	const engagement = data.engagement as { content?: Record<string, unknown> } | undefined;
+	const content = engagement?.content;
+	if (!content || typeof content !== 'object' || 'businessCase' in content) return data;
+	const currency = (content.profile as { currency?: unknown } | undefined)?.currency;
+	if (typeof currency !== 'string' || !/^[A-Z]{3}$/.test(currency)) return data;
+	return {
+		...data,
+		engagement: {
+			...engagement,
+			content: { ...content, businessCase: blankBusinessCase(currency) }
+		}
+	};
 }
 
 export interface EngagementMeta {

@@ -989,7 +989,8 @@ export const en = {
 	'case.discountRate': 'Discount rate',
 	'case.discountRateHint': 'The return the money could earn elsewhere; 10 % is a common default.',
 	'case.currency': 'Currency (ISO code)',
-	'case.currencyHint': 'Amounts are entered and shown in this currency.',
+	'case.currencyHint':
+		'Amounts are entered and shown in this currency; changing it does not convert them.',
 	'case.currencyBad': 'Enter a three-letter currency code such as CNY, TWD or USD.',
 	'case.options': 'Options',
 	'case.optionsHint':
@@ -1070,6 +1071,12 @@ export const en = {
 		'Choose both channels: this benefit is the difference in their cost per contact.',
 	'case.results': 'Results',
 	'case.warnings': 'Check before you present',
+	'case.amountIn': 'Amount ({currency})',
+	'case.warn.beyondHorizon':
+		'“{line}” starts after the horizon and counts for nothing. Lengthen the horizon or move the line.',
+	'case.warn.currencyMismatch':
+		'Benefits from segments and channels are in the engagement’s currency ({engagement}), but the case is in {currency}. Set the case to {engagement}, or enter those benefits as amounts.',
+	'case.mcFailed': 'The simulation stopped: {detail}',
 	'case.warn.noBaseline':
 		'There is no do-nothing baseline. Add one, so that the options are measured against what happens without the programme.',
 	'case.warn.noExitCost':
@@ -1084,7 +1091,7 @@ export const en = {
 	'case.warn.benefitUnresolved': 'The benefit “{line}” counts for nothing: {problem}',
 	'case.warn.listPrice': '“{line}” uses a list price; the negotiated price is usually lower.',
 	'case.againstBaseline':
-		'Figures of each option are measured against the do-nothing baseline (option − baseline); the total cost of ownership is the option’s own.',
+		'Figures of each option are measured against the do-nothing baseline (option − baseline; a cost the option avoids counts as a benefit); the total cost of ownership is the option’s own.',
 	'case.alone': 'Without a baseline, each option’s figures stand alone.',
 	'case.settingsLine': 'Horizon {horizon} years; discount rate {rate}; year 0 undiscounted.',
 	'case.fig.tco': 'Total cost of ownership',
@@ -1099,7 +1106,7 @@ export const en = {
 	'case.irrNoneShort': 'none',
 	'case.irrSeveralShort': 'several',
 	'case.irrIs': 'Here: {irr}.',
-	'case.irrNone': 'none: no rate makes the NPV zero',
+	'case.irrNone': 'none between −99 % and 1,000 %: no rate there makes the NPV zero',
 	'case.irrSeveral': 'several ({rates}): the cash flows change sign more than once',
 	'case.method':
 		'NPV = Σ net cash flow ÷ (1 + rate)^year. ROI = (present value of risk-adjusted benefits − present value of costs) ÷ present value of costs. Simple ROI = average yearly risk-adjusted benefit ÷ year-0 cost. Payback counts fractional years, assuming each year’s flow is spread evenly.',
@@ -1120,7 +1127,7 @@ export const en = {
 	'case.formula.npv': 'NPV = the sum of the present values = {npv}.',
 	'case.formula.roi': 'ROI = ({pvb} − {pvc}) ÷ {pvc} = {roi}.',
 	'case.formula.simpleRoi':
-		'Simple ROI = average yearly risk-adjusted benefit ÷ year-0 cost ({initial}) = {roi}.',
+		'Simple ROI = average yearly risk-adjusted benefit (before running costs) ÷ year-0 cost ({initial}) = {roi}.',
 	'case.formula.payback':
 		'Payback: the year the cumulative net cash flow turns positive, plus the share of that year needed; discounted payback does the same with present values.',
 	'case.formula.irr':

@@ -953,7 +953,7 @@ export const zhCN: Messages = {
 	'case.discountRate': '折现率',
 	'case.discountRateHint': '资金用于其他投资可获得的回报（机会成本）；通常默认取 10%。',
 	'case.currency': '货币（ISO 代码）',
-	'case.currencyHint': '金额按此货币录入和显示。',
+	'case.currencyHint': '金额按此货币录入和显示；更改货币不会换算已有金额。',
 	'case.currencyBad': '请输入三个字母的货币代码，例如 CNY、TWD 或 USD。',
 	'case.options': '备选方案',
 	'case.optionsHint':
@@ -1032,6 +1032,12 @@ export const zhCN: Messages = {
 	'case.benefit.problem.noChannel': '请选择转出和转入两个渠道：该收益即两者单次接触成本之差。',
 	'case.results': '测算结果',
 	'case.warnings': '汇报前请核查',
+	'case.amountIn': '金额（{currency}）',
+	'case.warn.beyondHorizon':
+		'“{line}”的起始年份在测算期之后，不计入任何金额。请延长测算期或调整该项目。',
+	'case.warn.currencyMismatch':
+		'按客户细分和渠道计算的收益使用咨询项目的币种（{engagement}），但商业论证使用 {currency}。请把商业论证的币种改为 {engagement}，或把这些收益改为直接填写金额。',
+	'case.mcFailed': '模拟中断：{detail}',
 	'case.warn.noBaseline':
 		'尚未设置维持现状基准。请添加一个，以衡量各方案相对于不实施该计划时的差异。',
 	'case.warn.noExitCost':
@@ -1046,7 +1052,7 @@ export const zhCN: Messages = {
 	'case.warn.benefitUnresolved': '收益项“{line}”目前计为零：{problem}',
 	'case.warn.listPrice': '“{line}”采用的是目录价，谈判后的价格通常更低。',
 	'case.againstBaseline':
-		'各方案的指标均相对于维持现状基准计算（方案 − 基准）；总拥有成本则为方案自身的数值。',
+		'各方案的指标均相对于维持现状基准计算（方案 − 基准；方案省下的基准成本计为收益）；总拥有成本则为方案自身的数值。',
 	'case.alone': '未设置基准，各方案的指标单独计算。',
 	'case.settingsLine': '测算期 {horizon} 年；折现率 {rate}；第 0 年不折现。',
 	'case.fig.tco': '总拥有成本',
@@ -1061,7 +1067,7 @@ export const zhCN: Messages = {
 	'case.irrNoneShort': '无',
 	'case.irrSeveralShort': '多个',
 	'case.irrIs': '本方案：{irr}。',
-	'case.irrNone': '无：不存在使净现值为零的折现率',
+	'case.irrNone': '在 −99% 至 1,000% 之间无解：没有折现率能使净现值为零',
 	'case.irrSeveral': '多个（{rates}）：现金流正负号变化不止一次',
 	'case.method':
 		'净现值 = Σ 净现金流 ÷ (1 + 折现率)^年度。投资回报率 = (风险调整后收益现值 − 成本现值) ÷ 成本现值。简单投资回报率 = 风险调整后的年均收益 ÷ 第 0 年成本。投资回收期精确到小数年，假设每年的现金流在年内均匀发生。',
@@ -1081,7 +1087,7 @@ export const zhCN: Messages = {
 	'case.formula.npv': '净现值 = 各年现值之和 = {npv}。',
 	'case.formula.roi': '投资回报率 = ({pvb} − {pvc}) ÷ {pvc} = {roi}。',
 	'case.formula.simpleRoi':
-		'简单投资回报率 = 风险调整后的年均收益 ÷ 第 0 年成本（{initial}）= {roi}。',
+		'简单投资回报率 = 风险调整后的年均收益（未扣运营成本）÷ 第 0 年成本（{initial}）= {roi}。',
 	'case.formula.payback':
 		'投资回收期 = 累计净现金流开始转正的年度 − 1 + 上一年累计净现金流的绝对值 ÷ 当年净现金流；折现回收期按现值以同样方法计算。',
 	'case.formula.irr': '内部收益率：使净现值为零的折现率，在 −99% 至 +1,000% 的范围内搜索求得。',

@@ -951,7 +951,7 @@ export const zhTW: Messages = {
 	'case.discountRate': '折現率',
 	'case.discountRateHint': '資金投入其他用途可獲得的報酬（機會成本）；常見預設值為 10%。',
 	'case.currency': '幣別（ISO 代碼）',
-	'case.currencyHint': '金額以此幣別輸入及顯示。',
+	'case.currencyHint': '金額以此幣別輸入及顯示；變更幣別不會換算既有金額。',
 	'case.currencyBad': '請輸入三個字母的幣別代碼，例如 TWD、USD 或 CNY。',
 	'case.options': '備選方案',
 	'case.optionsHint':
@@ -1030,6 +1030,12 @@ export const zhTW: Messages = {
 	'case.benefit.problem.noChannel': '請選擇移出與移入兩個通路：此效益即兩者單次接觸成本的差額。',
 	'case.results': '試算結果',
 	'case.warnings': '簡報前請檢查',
+	'case.amountIn': '金額（{currency}）',
+	'case.warn.beyondHorizon':
+		'「{line}」的起始年度在評估期間之後，不計入任何金額。請延長評估期間或調整該項目。',
+	'case.warn.currencyMismatch':
+		'依客戶區隔與通路計算的效益使用顧問專案的幣別（{engagement}），但商業論證使用 {currency}。請將商業論證的幣別改為 {engagement}，或將這些效益改為直接填寫金額。',
+	'case.mcFailed': '模擬中斷：{detail}',
 	'case.warn.noBaseline':
 		'尚未設定維持現狀基準。請新增一個，才能衡量各方案相較於不推動此計畫時的差異。',
 	'case.warn.noExitCost':
@@ -1044,7 +1050,7 @@ export const zhTW: Messages = {
 	'case.warn.benefitUnresolved': '效益項目「{line}」目前計為零：{problem}',
 	'case.warn.listPrice': '「{line}」採用牌價，議價後的價格通常較低。',
 	'case.againstBaseline':
-		'各方案的指標皆以維持現狀基準為比較基礎（方案 − 基準）；總持有成本則為方案本身的數值。',
+		'各方案的指標皆以維持現狀基準為比較基礎（方案 − 基準；方案省下的基準成本計為效益）；總持有成本則為方案本身的數值。',
 	'case.alone': '未設定基準，各方案的指標各自獨立計算。',
 	'case.settingsLine': '評估期間 {horizon} 年；折現率 {rate}；第 0 年不折現。',
 	'case.fig.tco': '總持有成本',
@@ -1059,7 +1065,7 @@ export const zhTW: Messages = {
 	'case.irrNoneShort': '無',
 	'case.irrSeveralShort': '多個',
 	'case.irrIs': '本方案：{irr}。',
-	'case.irrNone': '無：不存在使淨現值為零的折現率',
+	'case.irrNone': '在 −99% 至 1,000% 之間無解：沒有折現率能使淨現值為零',
 	'case.irrSeveral': '多個（{rates}）：現金流量正負號變動超過一次',
 	'case.method':
 		'淨現值 = Σ 淨現金流量 ÷ (1 + 折現率)^年度。投資報酬率 = (風險調整後效益現值 − 成本現值) ÷ 成本現值。簡單投資報酬率 = 風險調整後的年平均效益 ÷ 第 0 年成本。回收期計算至小數年，並假設每年的現金流量在年內平均發生。',
@@ -1079,7 +1085,7 @@ export const zhTW: Messages = {
 	'case.formula.npv': '淨現值 = 各年現值的總和 = {npv}。',
 	'case.formula.roi': '投資報酬率 = ({pvb} − {pvc}) ÷ {pvc} = {roi}。',
 	'case.formula.simpleRoi':
-		'簡單投資報酬率 = 風險調整後的年平均效益 ÷ 第 0 年成本（{initial}）= {roi}。',
+		'簡單投資報酬率 = 風險調整後的年平均效益（未扣營運成本）÷ 第 0 年成本（{initial}）= {roi}。',
 	'case.formula.payback':
 		'回收期 = 累計淨現金流量開始轉正的年度 − 1 + 前一年累計淨現金流量的絕對值 ÷ 當年淨現金流量；折現回收期則以現值採相同方式計算。',
 	'case.formula.irr': '內部報酬率：使淨現值為零的折現率，於 −99% 至 +1,000% 之間搜尋求得。',
