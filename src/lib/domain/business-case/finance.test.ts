@@ -45,6 +45,16 @@ describe('IRR against published examples', () => {
 	});
 });
 
+describe('payback against a published worked example', () => {
+	// justaaa.com, finance question 165807 ("Assume a $72,000 investment…"): investment A returns
+	// 25,000, 25,000, 15,000, 10,000, 30,000 → 3 + 7,000/10,000 = 3.7 years; investment B
+	// returns 22,000, 15,000, 50,000 → 2 + 35,000/50,000 = 2.7 years.
+	it('3.7 and 2.7 years', () => {
+		expect(payback([-72_000, 25_000, 25_000, 15_000, 10_000, 30_000])).toBeCloseTo(3.7, 10);
+		expect(payback([-72_000, 22_000, 15_000, 50_000])).toBeCloseTo(2.7, 10);
+	});
+});
+
 describe('payback', () => {
 	it('interpolates within the year the cumulative flow turns (hand-worked)', () => {
 		// Cumulative −1,000, −700, −300, +200: 2 years and 300/500 of the third.
