@@ -162,6 +162,11 @@ test('the sample holds a complete case; a template starts one, and replacing ask
 	const saas = page.locator('#case-figures').getByRole('row', { name: /^SaaS CRM/ });
 	await expect(saas).toContainText(/21,285,3\d\d/);
 	await expect(page.locator('#case-figures tbody tr')).toHaveCount(3);
+	// The uncertainty's workings: each line's shares in each scenario; the baseline's go the
+	// other way (its support at 100 % when conservative, 115 % when optimistic).
+	await page.locator('summary', { hasText: 'How the scenarios, the sensitivity' }).click();
+	const legacy = page.getByRole('row', { name: /^Keep today’s systems: Legacy systems support/ });
+	await expect(legacy.getByRole('cell')).toHaveText(['100%', '115%', '100%', '100%', '115%']);
 	// Only the list prices are flagged in the sample.
 	await expect(page.getByText(/uses a list price/).first()).toBeVisible();
 	await expect(page.getByText('There is no do-nothing baseline')).toHaveCount(0);

@@ -1141,6 +1141,9 @@ export const en = {
 	'case.uncertainty': 'Uncertainty',
 	'case.uncertaintyHint':
 		'Each line’s low and high values (as a % of the value entered) drive the scenarios, the sensitivity of the NPV, and the Monte Carlo simulation.',
+	'case.uncertaintyWorkings': 'How the scenarios, the sensitivity and the simulation are computed',
+	'case.uncertaintyMethod':
+		'Each line is multiplied by a share of the value entered. A scenario’s NPV uses the shares in its column for every line at once; each bar of the sensitivity sets one line to its low or high share and leaves the others at 100 %; each Monte Carlo trial draws every line’s share from a triangular distribution between its low and high, peaking at 100 % (seed 1, so a run can be repeated), and P10, P50 and P90 are the 10th, 50th and 90th percentiles of the trials’ NPVs. The NPV is measured against the baseline, whose own lines move the other way in the scenarios.',
 	'case.scenarios': 'NPV by scenario',
 	'case.focusOption': 'Option to analyse',
 	'case.tornado': 'Sensitivity of the NPV',
