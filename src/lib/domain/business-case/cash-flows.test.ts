@@ -4,6 +4,7 @@ import {
 	benefitValue,
 	caseResults,
 	costFlows,
+	figures,
 	honestyChecks,
 	rampShare,
 	type CaseContext
@@ -135,6 +136,18 @@ describe('cash flows of the hand-worked case', () => {
 		expect(base!.incremental).toBeNull();
 		expect(saas!.incremental!.npv).toBeCloseTo(38_319.31, 2);
 		expect(base!.figures.npv).toBeCloseTo(-27_894.82, 2);
+	});
+});
+
+describe('ROI against published worked examples', () => {
+	// With no discounting and no risk, ROI = (benefits − costs) ÷ costs, the textbook form.
+	it('$1,000 returning $1,200 is 20 % ("Return on Investment (ROI) Formula – ROI Calculator")', () => {
+		expect(figures([1_000, 0], [0, 1_200], 0).roi).toBeCloseTo(0.2, 12);
+	});
+	it('1,000 shares bought at $10 and sold at $12.50, $500 of dividends, $125 of commissions: 28.75 %', () => {
+		// As published on newbe.dev ("roi function code example"): ([(12.50 − 10.00) × 1000 + 500 −
+		// 125] ÷ (10.00 × 1000)) × 100. The proceeds net of commissions are the benefit.
+		expect(figures([10_000, 0], [0, 12_500 + 500 - 125], 0).roi).toBeCloseTo(0.2875, 12);
 	});
 });
 
