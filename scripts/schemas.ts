@@ -10,6 +10,10 @@ import {
 	BUSINESS_CASE_TEMPLATE_FORMAT_VERSION,
 	businessCaseTemplateSchema
 } from '../src/lib/domain/formats/business-case-template.ts';
+import {
+	ROADMAP_TEMPLATE_FORMAT_VERSION,
+	roadmapTemplateSchema
+} from '../src/lib/domain/formats/roadmap-template.ts';
 
 /**
  * The published JSON Schemas, generated from the same zod definitions that validate files at
@@ -34,6 +38,7 @@ export function schemaFiles(): Array<{ path: string; text: string }> {
 		make(
 			`business-case-template.v${BUSINESS_CASE_TEMPLATE_FORMAT_VERSION}`,
 			businessCaseTemplateSchema
-		)
+		),
+		make(`roadmap-template.v${ROADMAP_TEMPLATE_FORMAT_VERSION}`, roadmapTemplateSchema)
 	];
 }

@@ -1,3 +1,4 @@
+import { blankRoadmap } from '../src/lib/domain/roadmap/model.ts';
 import {
 	blankContent,
 	type EngagementContent,
@@ -57,7 +58,8 @@ export function anEngagement(
 		diagrams: [],
 		assessmentTemplates: [],
 		assessments: [],
-		businessCase: blankBusinessCase('CNY')
+		businessCase: blankBusinessCase('CNY'),
+		roadmap: blankRoadmap()
 	};
 }
 

@@ -71,6 +71,26 @@ import {
 	type CostLine,
 	type Range
 } from '../domain/business-case/model.ts';
+import {
+	GATE_DECISIONS,
+	KPI_DIRECTIONS,
+	PROJECT_ROLES,
+	RACI,
+	ROADMAP_LIMITS,
+	TASK_STATUSES,
+	type Baseline,
+	type GateReview,
+	type Kpi,
+	type Phase,
+	type ProjectRole,
+	type Raci,
+	type Roadmap,
+	type RoadmapSettings,
+	type RoadmapTask,
+	blankRoadmap
+} from '../domain/roadmap/model.ts';
+import { isIsoDay as isDay } from '../domain/roadmap/calendar.ts';
+import { findCycle } from '../domain/roadmap/schedule.ts';
 
 /**
  * The engagement document: one Y.Doc per engagement.
@@ -95,6 +115,12 @@ import {
  *   assessmentTemplates Y.Map `templateId@version` → the pinned template, plain JSON, never edited
  *   caseOptions, caseCosts, caseBenefits  Y.Array of Y.Map: the business case's options and lines
  *   caseSettings       Y.Map  horizon, discountRate, currency, preferredOptionId
+ *   roadmapPhases, roadmapTasks, roadmapKpis, roadmapGates, roadmapBaselines
+ *            Y.Array of Y.Map: the roadmap's records (a task's dependsOn is a plain id list)
+ *   roadmapSettings    Y.Map  start, excludeWeekends, holidays
+ *   roadmapRoles       Y.Map  team member id → project role
+ *   roadmapRaci        Y.Map  `phaseId:memberId` → R, A, C or I
+ *   kpiActuals         Y.Map  `kpiId:YYYY-MM-DD` → the value measured for that period
  *
  * The UI never touches these types: it reads `readContent` (a typed plain snapshot) and changes
  * the document only through the commands below, each one transaction with LOCAL_ORIGIN, which
@@ -128,7 +154,11 @@ const FLAT_MAPS = [
 	'assessmentRevealed',
 	'assessmentLinks',
 	'assessmentTemplates',
-	'caseSettings'
+	'caseSettings',
+	'roadmapSettings',
+	'roadmapRoles',
+	'roadmapRaci',
+	'kpiActuals'
 ] as const;
 type FlatMap = (typeof FLAT_MAPS)[number];
 const flatMap = (doc: Y.Doc, name: FlatMap) => doc.getMap<unknown>(name);
@@ -149,7 +179,12 @@ const ROOT_COLLECTIONS = [
 	'participants',
 	'caseOptions',
 	'caseCosts',
-	'caseBenefits'
+	'caseBenefits',
+	'roadmapPhases',
+	'roadmapTasks',
+	'roadmapKpis',
+	'roadmapGates',
+	'roadmapBaselines'
 ] as const;
 type RootCollection = (typeof ROOT_COLLECTIONS)[number];
 const root = (doc: Y.Doc, name: RootCollection): Records => doc.getArray<Y.Map<unknown>>(name);
@@ -448,8 +483,10 @@ export function readContent(doc: Y.Doc): EngagementContent {
 		workflows: readWorkflows(doc),
 		diagrams: readRecords(root(doc, 'diagrams'), readDiagram),
 		...readAssessments(doc),
-		businessCase: readBusinessCase(doc, profile.currency)
+		businessCase: readBusinessCase(doc, profile.currency),
+		roadmap: blankRoadmap()
 	};
+	content.roadmap = readRoadmap(doc, content);
 	// A segment or channel removed (here, or on another device) leaves no dangling reference.
 	const segmentIds = new Set(content.segments.map((x) => x.id));
 	const channelIds = new Set(content.channels.list.map((x) => x.id));
@@ -562,6 +599,202 @@ function readBusinessCase(doc: Y.Doc, profileCurrency: string): BusinessCase {
 			known.has(l.optionId)
 		),
 		preferredOptionId: preferred !== null && known.has(preferred) ? preferred : null
+	};
+}
+
+/* Roadmap: every record held to the limits of the file format; references that name nothing
+   are dropped, and a dependency loop (two devices each adding one half) is cut. */
+const dayOrNull = (v: unknown): string | null => (typeof v === 'string' && isDay(v) ? v : null);
+const kpiNumber = (v: unknown): number | null =>
+	typeof v === 'number' ? within(v, ROADMAP_LIMITS.kpiValue, NaN) : null;
+const finiteOrNull = (v: number | null) => (v === null || Number.isNaN(v) ? null : v);
+const cut = (v: unknown, max: number) => str(v).slice(0, max);
+
+function readPhase(m: Y.Map<unknown>): Phase {
+	const start = dayOrNull(m.get('start'));
+	const end = dayOrNull(m.get('end'));
+	return {
+		id: str(m.get('id')),
+		title: cut(m.get('title'), ROADMAP_LIMITS.title),
+		goal: cut(m.get('goal'), ROADMAP_LIMITS.text),
+		start,
+		end: end !== null && start !== null && end < start ? start : end,
+		exitCriteria: cut(m.get('exitCriteria'), ROADMAP_LIMITS.text)
+	};
+}
+
+function readOrigin(v: unknown): RoadmapTask['origin'] {
+	if (!isObject(v)) return null;
+	if (v.kind === 'initiative' && typeof v.initiativeId === 'string' && v.initiativeId)
+		return { kind: 'initiative', initiativeId: v.initiativeId };
+	if (
+		v.kind === 'recommendation' &&
+		typeof v.assessmentId === 'string' &&
+		v.assessmentId &&
+		typeof v.ruleId === 'string' &&
+		/^[a-z0-9][a-z0-9-]{0,62}$/.test(v.ruleId)
+	)
+		return { kind: 'recommendation', assessmentId: v.assessmentId, ruleId: v.ruleId };
+	return null;
+}
+
+function readTask(m: Y.Map<unknown>): RoadmapTask {
+	const milestone = m.get('milestone') === true;
+	const status = oneOf(TASK_STATUSES, m.get('status'), 'notStarted');
+	const effort = m.get('effort');
+	return {
+		id: str(m.get('id')),
+		phaseId: idOrNull(m.get('phaseId')),
+		title: cut(m.get('title'), ROADMAP_LIMITS.title),
+		milestone,
+		ownerId: idOrNull(m.get('ownerId')),
+		role: oneOf(PROJECT_ROLES, m.get('role'), null),
+		start: dayOrNull(m.get('start')),
+		duration: milestone ? 0 : Math.round(within(m.get('duration'), ROADMAP_LIMITS.duration, 1)),
+		dependsOn: strings(m.get('dependsOn')),
+		status,
+		percent:
+			status === 'done' ? 100 : Math.round(within(m.get('percent'), { min: 0, max: 100 }, 0)),
+		effort: typeof effort === 'number' ? within(effort, ROADMAP_LIMITS.effort, 0) : null,
+		costLineId: idOrNull(m.get('costLineId')),
+		origin: readOrigin(m.get('origin')),
+		notes: cut(m.get('notes'), ROADMAP_LIMITS.text)
+	};
+}
+
+function readKpi(m: Y.Map<unknown>): Kpi {
+	return {
+		id: str(m.get('id')),
+		phaseId: str(m.get('phaseId')),
+		metric: cut(m.get('metric'), ROADMAP_LIMITS.title),
+		unit: cut(m.get('unit'), 50),
+		direction: oneOf(KPI_DIRECTIONS, m.get('direction'), 'up'),
+		baseline: finiteOrNull(kpiNumber(m.get('baseline'))),
+		target: finiteOrNull(kpiNumber(m.get('target'))),
+		actuals: []
+	};
+}
+
+function readGate(m: Y.Map<unknown>): GateReview {
+	return {
+		id: str(m.get('id')),
+		phaseId: str(m.get('phaseId')),
+		date: dayOrNull(m.get('date')),
+		decision: oneOf(GATE_DECISIONS, m.get('decision'), null),
+		notes: cut(m.get('notes'), ROADMAP_LIMITS.text),
+		assessmentId: idOrNull(m.get('assessmentId'))
+	};
+}
+
+function readBaseline(m: Y.Map<unknown>): Baseline {
+	const raw = m.get('tasks');
+	const tasks: Baseline['tasks'] = {};
+	if (isObject(raw))
+		for (const [id, v] of Object.entries(raw)) {
+			if (!isObject(v)) continue;
+			const start = dayOrNull(v.start);
+			const finish = dayOrNull(v.finish);
+			if (id && start && finish) tasks[id] = { start, finish };
+		}
+	const savedOn = dayOrNull(m.get('savedOn'));
+	return {
+		id: str(m.get('id')),
+		name: cut(m.get('name'), 200),
+		savedOn: savedOn ?? '2000-01-01',
+		tasks
+	};
+}
+
+function readRoadmap(
+	doc: Y.Doc,
+	content: Pick<EngagementContent, 'team' | 'assessments' | 'changePlan' | 'businessCase'>
+): Roadmap {
+	const settings = flatMap(doc, 'roadmapSettings');
+	const holidays = settings.get('holidays');
+	const phases = readRecords(root(doc, 'roadmapPhases'), readPhase).filter((p) => p.id !== '');
+	const phaseIds = new Set(phases.map((p) => p.id));
+	const team = new Set(content.team.map((x) => x.id));
+	const assessments = new Set(content.assessments.map((x) => x.id));
+	const initiatives = new Set(content.changePlan.initiatives.map((x) => x.id));
+	const costs = new Set(content.businessCase.costs.map((x) => x.id));
+	const raw = readRecords(root(doc, 'roadmapTasks'), readTask).filter(
+		(t) => t.id !== '' && !t.id.includes(':')
+	);
+	const taskIds = new Set(raw.map((t) => t.id));
+	const tasks = raw.map((t) => {
+		const o = t.origin;
+		const originKnown =
+			o === null ||
+			(o.kind === 'initiative' ? initiatives.has(o.initiativeId) : assessments.has(o.assessmentId));
+		return {
+			...t,
+			phaseId: t.phaseId !== null && phaseIds.has(t.phaseId) ? t.phaseId : null,
+			ownerId: t.ownerId !== null && team.has(t.ownerId) ? t.ownerId : null,
+			costLineId: t.costLineId !== null && costs.has(t.costLineId) ? t.costLineId : null,
+			origin: originKnown ? o : null,
+			dependsOn: [...new Set(t.dependsOn)].filter((d) => d !== t.id && taskIds.has(d))
+		};
+	});
+	// Cut loops: drop the dependency that closes each one found.
+	for (let cycle = findCycle(tasks); cycle; cycle = findCycle(tasks)) {
+		const last = tasks.find((t) => t.id === cycle.at(-1))!;
+		last.dependsOn = last.dependsOn.filter((d) => d !== cycle[0]);
+	}
+	const actuals = new Map<string, Kpi['actuals']>();
+	for (const [key, value] of flatMap(doc, 'kpiActuals').entries()) {
+		const at = key.lastIndexOf(':');
+		const date = key.slice(at + 1);
+		const v = kpiNumber(value);
+		if (at < 0 || !isDay(date) || v === null || Number.isNaN(v)) continue;
+		const id = key.slice(0, at);
+		let list = actuals.get(id);
+		if (!list) actuals.set(id, (list = []));
+		list.push({ date, value: v });
+	}
+	const kpis = readRecords(root(doc, 'roadmapKpis'), readKpi)
+		.filter((k) => k.id !== '' && phaseIds.has(k.phaseId))
+		.map((k) => ({
+			...k,
+			actuals: (actuals.get(k.id) ?? []).sort((a, b) => a.date.localeCompare(b.date))
+		}));
+	const gates = readRecords(root(doc, 'roadmapGates'), readGate)
+		.filter((g) => g.id !== '' && phaseIds.has(g.phaseId))
+		.map((g) => ({
+			...g,
+			assessmentId:
+				g.assessmentId !== null && assessments.has(g.assessmentId) ? g.assessmentId : null
+		}));
+	const roles: Record<string, ProjectRole> = {};
+	for (const [member, role] of flatMap(doc, 'roadmapRoles').entries())
+		if (team.has(member) && isOneOf(PROJECT_ROLES, role)) roles[member] = role;
+	const raci: Record<string, Raci> = {};
+	for (const [key, value] of flatMap(doc, 'roadmapRaci').entries()) {
+		const at = key.indexOf(':');
+		if (
+			at > 0 &&
+			phaseIds.has(key.slice(0, at)) &&
+			team.has(key.slice(at + 1)) &&
+			isOneOf(RACI, value)
+		)
+			raci[key] = value;
+	}
+	return {
+		settings: {
+			start: dayOrNull(settings.get('start')),
+			excludeWeekends: settings.get('excludeWeekends') !== false,
+			holidays: Array.isArray(holidays)
+				? [...new Set(holidays.filter((h): h is string => typeof h === 'string' && isDay(h)))]
+						.sort()
+						.slice(0, ROADMAP_LIMITS.holidays)
+				: []
+		},
+		phases,
+		tasks,
+		kpis,
+		gates,
+		roles,
+		raci,
+		baselines: readRecords(root(doc, 'roadmapBaselines'), readBaseline).filter((b) => b.id !== '')
 	};
 }
 
@@ -821,6 +1054,14 @@ function fill(doc: Y.Doc, content: EngagementContent): void {
 		for (const [rule, initiative] of Object.entries(a.initiatives))
 			flatMap(doc, 'assessmentLinks').set(`${a.id}:${rule}`, initiative);
 	}
+	const r = content.roadmap;
+	for (const [key, value] of Object.entries(r.settings))
+		flatMap(doc, 'roadmapSettings').set(key, value);
+	for (const [member, role] of Object.entries(r.roles))
+		flatMap(doc, 'roadmapRoles').set(member, role);
+	for (const [key, value] of Object.entries(r.raci)) flatMap(doc, 'roadmapRaci').set(key, value);
+	for (const k of r.kpis)
+		for (const a of k.actuals) flatMap(doc, 'kpiActuals').set(`${k.id}:${a.date}`, a.value);
 	const lists: Record<RootCollection, readonly object[]> = {
 		team: content.team,
 		segments: content.segments,
@@ -839,7 +1080,12 @@ function fill(doc: Y.Doc, content: EngagementContent): void {
 		),
 		caseOptions: content.businessCase.options,
 		caseCosts: content.businessCase.costs,
-		caseBenefits: content.businessCase.benefits
+		caseBenefits: content.businessCase.benefits,
+		roadmapPhases: r.phases,
+		roadmapTasks: r.tasks,
+		roadmapKpis: r.kpis.map(({ actuals: _a, ...k }) => k),
+		roadmapGates: r.gates,
+		roadmapBaselines: r.baselines
 	};
 	for (const name of ROOT_COLLECTIONS) root(doc, name).push(lists[name].map(toYMap));
 }
@@ -1548,6 +1794,223 @@ export function replaceBusinessCase(doc: Y.Doc, c: BusinessCase): void {
 		root(doc, 'caseCosts').push(c.costs.map(toYMap));
 		root(doc, 'caseBenefits').push(c.benefits.map(toYMap));
 	});
+}
+
+/* ---------- roadmap ---------- */
+
+export function setRoadmapSetting<K extends keyof RoadmapSettings>(
+	doc: Y.Doc,
+	key: K,
+	value: RoadmapSettings[K]
+): void {
+	command(doc, () => {
+		const m = flatMap(doc, 'roadmapSettings');
+		const same = Array.isArray(value)
+			? JSON.stringify(m.get(key)) === JSON.stringify(value)
+			: m.get(key) === value;
+		if (!same) m.set(key, value);
+	});
+}
+
+/** Replaces the whole roadmap (started from a template, or cleared); one undoable step. */
+export function replaceRoadmap(doc: Y.Doc, r: Roadmap): void {
+	command(doc, () => {
+		for (const name of ROADMAP_COLLECTIONS) root(doc, name).delete(0, root(doc, name).length);
+		for (const name of ['roadmapSettings', 'roadmapRoles', 'roadmapRaci', 'kpiActuals'] as const)
+			flatMap(doc, name).clear();
+		for (const [key, value] of Object.entries(r.settings))
+			flatMap(doc, 'roadmapSettings').set(key, value);
+		for (const [member, role] of Object.entries(r.roles))
+			flatMap(doc, 'roadmapRoles').set(member, role);
+		for (const [key, value] of Object.entries(r.raci)) flatMap(doc, 'roadmapRaci').set(key, value);
+		for (const k of r.kpis)
+			for (const a of k.actuals) flatMap(doc, 'kpiActuals').set(`${k.id}:${a.date}`, a.value);
+		root(doc, 'roadmapPhases').push(r.phases.map(toYMap));
+		root(doc, 'roadmapTasks').push(r.tasks.map(toYMap));
+		root(doc, 'roadmapKpis').push(r.kpis.map(({ actuals: _a, ...k }) => toYMap(k)));
+		root(doc, 'roadmapGates').push(r.gates.map(toYMap));
+		root(doc, 'roadmapBaselines').push(r.baselines.map(toYMap));
+	});
+}
+const ROADMAP_COLLECTIONS = [
+	'roadmapPhases',
+	'roadmapTasks',
+	'roadmapKpis',
+	'roadmapGates',
+	'roadmapBaselines'
+] as const;
+
+export function addPhase(doc: Y.Doc, phase: Phase, index?: number): void {
+	command(doc, () => insertRecord(root(doc, 'roadmapPhases'), phase, index));
+}
+
+export function updatePhase(doc: Y.Doc, id: string, patch: Partial<Omit<Phase, 'id'>>): void {
+	command(doc, () => patchRecord(root(doc, 'roadmapPhases'), id, patch));
+}
+
+export function movePhase(doc: Y.Doc, id: string, toIndex: number): void {
+	command(doc, () => moveRecord(root(doc, 'roadmapPhases'), id, toIndex, readPhase));
+}
+
+/**
+ * Removes a phase with its KPIs, gate reviews and RACI; its tasks stay, without a phase (so
+ * that no task, and no dependency through it, is lost).
+ */
+export function removePhase(doc: Y.Doc, id: string): void {
+	command(doc, () => {
+		deleteRecord(root(doc, 'roadmapPhases'), id);
+		for (const m of root(doc, 'roadmapTasks')) if (m.get('phaseId') === id) m.set('phaseId', null);
+		for (const name of ['roadmapKpis', 'roadmapGates'] as const) {
+			const list = root(doc, name);
+			for (let i = list.length - 1; i >= 0; i--) {
+				const m = list.get(i);
+				if (m.get('phaseId') !== id) continue;
+				if (name === 'roadmapKpis') dropPrefixed(doc, ['kpiActuals'], `${str(m.get('id'))}:`);
+				list.delete(i, 1);
+			}
+		}
+		dropPrefixed(doc, ['roadmapRaci'], `${id}:`);
+	});
+}
+
+export type TaskPatch = Partial<Omit<RoadmapTask, 'id' | 'dependsOn'>>;
+
+/** Adds a task; its dependencies must not close a loop (the UI checks with cycleIfAdded first). */
+export function addTask(doc: Y.Doc, task: RoadmapTask, index?: number): void {
+	command(doc, () => insertRecord(root(doc, 'roadmapTasks'), task, index));
+}
+
+/**
+ * Changes a task's fields. Done means 100 %; a done task set below 100 % is in progress again;
+ * a milestone takes no time.
+ */
+export function updateTask(doc: Y.Doc, id: string, patch: TaskPatch): void {
+	command(doc, () => {
+		const full: TaskPatch = { ...patch };
+		if (patch.status === 'done') full.percent = 100;
+		else if (patch.percent !== undefined) {
+			const m = find(root(doc, 'roadmapTasks'), id);
+			const status = patch.status ?? m?.get('status');
+			if (patch.percent === 100 && patch.status === undefined) full.status = 'done';
+			else if (patch.percent < 100 && status === 'done') full.status = 'inProgress';
+		}
+		if (patch.milestone === true) full.duration = 0;
+		patchRecord(root(doc, 'roadmapTasks'), id, full);
+	});
+}
+
+/** Removes a task and every dependency on it. */
+export function removeTask(doc: Y.Doc, id: string): void {
+	command(doc, () => {
+		const tasks = root(doc, 'roadmapTasks');
+		deleteRecord(tasks, id);
+		for (const m of tasks) {
+			const deps = strings(m.get('dependsOn'));
+			if (deps.includes(id))
+				m.set(
+					'dependsOn',
+					deps.filter((d) => d !== id)
+				);
+		}
+	});
+}
+
+export function moveTask(doc: Y.Doc, id: string, toIndex: number): void {
+	command(doc, () => moveRecord(root(doc, 'roadmapTasks'), id, toIndex, readTask));
+}
+
+/**
+ * Sets the tasks `taskId` waits for (finish-to-start). Refused, with nothing written, when it
+ * would make a loop: returns the loop then (each task waiting for the next), otherwise null.
+ * Ids of tasks that do not exist, and the task itself, are left out.
+ */
+export function setDependencies(
+	doc: Y.Doc,
+	taskId: string,
+	dependsOn: readonly string[]
+): string[] | null {
+	const tasks = root(doc, 'roadmapTasks')
+		.toArray()
+		.map((m) => ({ id: str(m.get('id')), dependsOn: strings(m.get('dependsOn')) }));
+	const known = new Set(tasks.map((x) => x.id));
+	const wanted = [...new Set(dependsOn)].filter((d) => d !== taskId && known.has(d));
+	const loop = findCycle(tasks.map((x) => (x.id === taskId ? { ...x, dependsOn: wanted } : x)));
+	if (loop) return loop;
+	command(doc, () => patchRecord(root(doc, 'roadmapTasks'), taskId, { dependsOn: wanted }));
+	return null;
+}
+
+export function addKpi(doc: Y.Doc, kpi: Kpi): void {
+	const { actuals, ...record } = kpi;
+	command(doc, () => {
+		insertRecord(root(doc, 'roadmapKpis'), record);
+		for (const a of actuals) flatMap(doc, 'kpiActuals').set(`${kpi.id}:${a.date}`, a.value);
+	});
+}
+
+export function updateKpi(
+	doc: Y.Doc,
+	id: string,
+	patch: Partial<Omit<Kpi, 'id' | 'actuals'>>
+): void {
+	command(doc, () => patchRecord(root(doc, 'roadmapKpis'), id, patch));
+}
+
+export function removeKpi(doc: Y.Doc, id: string): void {
+	command(doc, () => {
+		deleteRecord(root(doc, 'roadmapKpis'), id);
+		dropPrefixed(doc, ['kpiActuals'], `${id}:`);
+	});
+}
+
+/** Records the value measured for a period (dated by its last day); null removes it. */
+export function setKpiActual(doc: Y.Doc, kpiId: string, date: string, value: number | null): void {
+	command(doc, () => {
+		const key = `${kpiId}:${date}`;
+		if (value === null) flatMap(doc, 'kpiActuals').delete(key);
+		else setFlat(doc, 'kpiActuals', key, value);
+	});
+}
+
+export function addGate(doc: Y.Doc, gate: GateReview): void {
+	command(doc, () => insertRecord(root(doc, 'roadmapGates'), gate));
+}
+
+export function updateGate(doc: Y.Doc, id: string, patch: Partial<Omit<GateReview, 'id'>>): void {
+	command(doc, () => patchRecord(root(doc, 'roadmapGates'), id, patch));
+}
+
+export function removeGate(doc: Y.Doc, id: string): void {
+	command(doc, () => deleteRecord(root(doc, 'roadmapGates'), id));
+}
+
+/** The role a team member plays in the project; null removes it. */
+export function setProjectRole(doc: Y.Doc, memberId: string, role: ProjectRole | null): void {
+	command(doc, () => {
+		if (role === null) flatMap(doc, 'roadmapRoles').delete(memberId);
+		else setFlat(doc, 'roadmapRoles', memberId, role);
+	});
+}
+
+/** A member's part in a phase (responsible, accountable, consulted, informed); null removes it. */
+export function setRaci(doc: Y.Doc, phaseId: string, memberId: string, value: Raci | null): void {
+	command(doc, () => {
+		const key = `${phaseId}:${memberId}`;
+		if (value === null) flatMap(doc, 'roadmapRaci').delete(key);
+		else setFlat(doc, 'roadmapRaci', key, value);
+	});
+}
+
+export function saveBaseline(doc: Y.Doc, baseline: Baseline): void {
+	command(doc, () => insertRecord(root(doc, 'roadmapBaselines'), baseline));
+}
+
+export function renameBaseline(doc: Y.Doc, id: string, name: string): void {
+	command(doc, () => patchRecord(root(doc, 'roadmapBaselines'), id, { name }));
+}
+
+export function removeBaseline(doc: Y.Doc, id: string): void {
+	command(doc, () => deleteRecord(root(doc, 'roadmapBaselines'), id));
 }
 
 /** Replaces everything in the document (import over an engagement); one undoable step. */

@@ -23,6 +23,17 @@ import {
 } from './business-case/model.ts';
 import { EDGE_KINDS, NODE_KINDS, SIDES } from './journey/model.ts';
 import {
+	GATE_DECISIONS,
+	KPI_DIRECTIONS,
+	PROJECT_ROLES,
+	RACI,
+	ROADMAP_LIMITS,
+	TASK_STATUSES,
+	blankRoadmap
+} from './roadmap/model.ts';
+import { findCycle } from './roadmap/schedule.ts';
+import { isIsoDay } from './roadmap/calendar.ts';
+import {
 	ASSESSMENT_TEMPLATE_FORMAT_VERSION,
 	ASSESSMENT_TEMPLATE_KIND,
 	CONFIDENCES,
@@ -293,7 +304,7 @@ export const freeDiagramSchema = z.strictObject({
 
 /** A text a template must give in each of the three languages (none left empty). */
 const filledText = (max: number) => z.string().trim().min(1).max(max);
-const templateText = (max = 2000) =>
+export const templateText = (max = 2000) =>
 	z.strictObject({ 'zh-CN': filledText(max), 'zh-TW': filledText(max), en: filledText(max) });
 /** Ids inside a template: lower-case letters, digits and hyphens, stable across its versions. */
 export const templateRef = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/);
@@ -546,6 +557,101 @@ export const businessCaseSchema = z.strictObject({
 	preferredOptionId: id.nullable()
 });
 
+/* ---------- roadmap ---------- */
+
+/** A calendar day, YYYY-MM-DD (a date, never an instant). */
+const isoDay = z.iso.date().refine(isIsoDay, { params: { problem: 'dateOutOfRange' } });
+const L = ROADMAP_LIMITS;
+
+export const phaseSchema = z.strictObject({
+	id: keyId,
+	title: z.string().max(L.title),
+	goal: z.string().max(L.text),
+	/** The planned window of the phase (its tasks' dates come from the schedule). */
+	start: isoDay.nullable(),
+	end: isoDay.nullable(),
+	exitCriteria: z.string().max(L.text)
+});
+
+export const kpiSchema = z.strictObject({
+	id,
+	phaseId: id,
+	metric: z.string().max(L.title),
+	unit: z.string().max(50),
+	direction: z.enum(KPI_DIRECTIONS),
+	baseline: between(L.kpiValue).nullable(),
+	target: between(L.kpiValue).nullable(),
+	/** Measured values, one per period (dated by the period's last day). */
+	actuals: z.array(z.strictObject({ date: isoDay, value: between(L.kpiValue) })).max(1000)
+});
+
+export const gateReviewSchema = z.strictObject({
+	id,
+	phaseId: id,
+	date: isoDay.nullable(),
+	decision: z.enum(GATE_DECISIONS).nullable(),
+	notes: z.string().max(L.text),
+	/** The re-assessment run for this gate, if one was. */
+	assessmentId: id.nullable()
+});
+
+export const roadmapTaskSchema = z.strictObject({
+	id: keyId,
+	/** null: not in a phase yet. */
+	phaseId: id.nullable(),
+	title: z.string().max(L.title),
+	milestone: z.boolean(),
+	/** A member of the engagement's team. */
+	ownerId: id.nullable(),
+	role: z.enum(PROJECT_ROLES).nullable(),
+	/** The earliest day it may start; null: as soon as its predecessors allow. */
+	start: isoDay.nullable(),
+	/** Working days (0 for a milestone). */
+	duration: z.number().int().min(L.duration.min).max(L.duration.max),
+	/** Finish-to-start: the tasks that must finish before this one starts. */
+	dependsOn: z.array(keyId).max(200),
+	status: z.enum(TASK_STATUSES),
+	percent: z.number().int().min(0).max(100),
+	/** Person-days. */
+	effort: between(L.effort).nullable(),
+	/** The business-case cost line this task spends. */
+	costLineId: id.nullable(),
+	/** Where the task came from. */
+	origin: z
+		.discriminatedUnion('kind', [
+			z.strictObject({ kind: z.literal('initiative'), initiativeId: id }),
+			z.strictObject({ kind: z.literal('recommendation'), assessmentId: id, ruleId: templateRef })
+		])
+		.nullable(),
+	notes: z.string().max(L.text)
+});
+
+export const baselineSchema = z.strictObject({
+	id,
+	name: z.string().max(200),
+	savedOn: isoDay,
+	/** Each task's scheduled first and last day when the baseline was saved. */
+	tasks: z.record(id, z.strictObject({ start: isoDay, finish: isoDay }))
+});
+
+export const roadmapSchema = z.strictObject({
+	settings: z.strictObject({
+		/** The day the plan starts; null until one is set. */
+		start: isoDay.nullable(),
+		excludeWeekends: z.boolean(),
+		holidays: z.array(isoDay).max(L.holidays)
+	}),
+	phases: z.array(phaseSchema).max(L.phases),
+	tasks: z.array(roadmapTaskSchema).max(L.tasks),
+	kpis: z.array(kpiSchema).max(1000),
+	gates: z.array(gateReviewSchema).max(1000),
+	/** Team member id → the role they play in the project. */
+	roles: z.record(id, z.enum(PROJECT_ROLES)),
+	/** `phaseId:memberId` → responsible, accountable, consulted or informed. */
+	raci: z.record(z.string().max(130), z.enum(RACI)),
+	baselines: z.array(baselineSchema).max(L.baselines)
+});
+
 /** Everything an engagement holds. Later areas add their parts here. */
 export const engagementContentSchema = z
 	.strictObject({
@@ -575,7 +681,9 @@ export const engagementContentSchema = z
 		assessments: z.array(assessmentSchema).max(500).default([]),
 		/* The business case (added after the first files: defaults to an empty one in USD;
 		   files written since carry it). */
-		businessCase: businessCaseSchema.default(() => blankBusinessCase('USD'))
+		businessCase: businessCaseSchema.default(() => blankBusinessCase('USD')),
+		/* The roadmap (added after the first files: defaults to an empty one). */
+		roadmap: roadmapSchema.default(() => blankRoadmap())
 	})
 	.superRefine((content, ctx) => {
 		// A touchpoint without its stage, or an edge without its nodes, would vanish on reading:
@@ -601,7 +709,81 @@ export const engagementContentSchema = z
 		});
 		checkAssessments(content, ctx);
 		checkBusinessCase(content, ctx);
+		checkRoadmap(content, ctx);
 	});
+
+/** Every reference in the roadmap names something that exists; dependencies make no loop. */
+function checkRoadmap(
+	content: {
+		roadmap: z.infer<typeof roadmapSchema>;
+		team: { id: string }[];
+		assessments: { id: string }[];
+		changePlan: { initiatives: { id: string }[] };
+		businessCase: { costs: { id: string }[] };
+	},
+	ctx: z.RefinementCtx
+) {
+	const r = content.roadmap;
+	const issue = (path: (string | number)[], problem: RefProblem, ref: string) =>
+		ctx.addIssue({ code: 'custom', path: ['roadmap', ...path], params: { problem, ref } });
+	const ids = (list: { id: string }[]) => new Set(list.map((x) => x.id));
+	const phases = ids(r.phases);
+	const tasks = ids(r.tasks);
+	const team = ids(content.team);
+	const assessments = ids(content.assessments);
+	const initiatives = ids(content.changePlan.initiatives);
+	const costs = ids(content.businessCase.costs);
+	const unique = (list: { id: string }[], name: string) =>
+		list.forEach((x, i) => {
+			if (list.findIndex((y) => y.id === x.id) !== i) issue([name, i, 'id'], 'duplicateId', x.id);
+		});
+	unique(r.phases, 'phases');
+	unique(r.tasks, 'tasks');
+	r.phases.forEach((p, i) => {
+		if (p.start !== null && p.end !== null && p.end < p.start)
+			issue(['phases', i, 'end'], 'endBeforeStart', p.end);
+	});
+	r.tasks.forEach((t, i) => {
+		const at = ['tasks', i];
+		if (t.phaseId !== null && !phases.has(t.phaseId))
+			issue([...at, 'phaseId'], 'unknownPhase', t.phaseId);
+		if (t.ownerId !== null && !team.has(t.ownerId))
+			issue([...at, 'ownerId'], 'unknownMember', t.ownerId);
+		if (t.costLineId !== null && !costs.has(t.costLineId))
+			issue([...at, 'costLineId'], 'unknownCostLine', t.costLineId);
+		if (t.milestone && t.duration !== 0) issue([...at, 'duration'], 'milestoneDuration', '');
+		t.dependsOn.forEach((d, j) => {
+			if (!tasks.has(d)) issue([...at, 'dependsOn', j], 'unknownTask', d);
+		});
+		const o = t.origin;
+		if (o?.kind === 'initiative' && !initiatives.has(o.initiativeId))
+			issue([...at, 'origin', 'initiativeId'], 'unknownInitiative', o.initiativeId);
+		if (o?.kind === 'recommendation' && !assessments.has(o.assessmentId))
+			issue([...at, 'origin', 'assessmentId'], 'unknownAssessment', o.assessmentId);
+	});
+	const cycle = tasks.size === r.tasks.length ? findCycle(r.tasks) : null;
+	if (cycle) {
+		const names = cycle.map((id) => r.tasks.find((t) => t.id === id)?.title.trim() || id);
+		issue(['tasks'], 'dependencyCycle', [...names, names[0]].join(' → '));
+	}
+	r.kpis.forEach((k, i) => {
+		if (!phases.has(k.phaseId)) issue(['kpis', i, 'phaseId'], 'unknownPhase', k.phaseId);
+	});
+	r.gates.forEach((g, i) => {
+		if (!phases.has(g.phaseId)) issue(['gates', i, 'phaseId'], 'unknownPhase', g.phaseId);
+		if (g.assessmentId !== null && !assessments.has(g.assessmentId))
+			issue(['gates', i, 'assessmentId'], 'unknownAssessment', g.assessmentId);
+	});
+	for (const member of Object.keys(r.roles))
+		if (!team.has(member)) issue(['roles', member], 'unknownMember', member);
+	for (const key of Object.keys(r.raci)) {
+		const cut = key.indexOf(':');
+		const phase = cut < 0 ? key : key.slice(0, cut);
+		const member = cut < 0 ? '' : key.slice(cut + 1);
+		if (!phases.has(phase)) issue(['raci', key], 'unknownPhase', phase);
+		else if (!team.has(member)) issue(['raci', key], 'unknownMember', member);
+	}
+}
 
 /** Lines belong to an option of the case; drivers name segments and channels that exist. */
 function checkBusinessCase(

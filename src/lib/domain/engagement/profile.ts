@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { engagementContentSchema, profileSchema, teamMemberSchema } from '../schemas.ts';
 import { BLANK_CHANGE_PLAN, BLANK_PORTER, BLANK_SEVEN_S } from '../strategy/change-plan.ts';
 import { blankBusinessCase } from '../business-case/model.ts';
+import { blankRoadmap } from '../roadmap/model.ts';
 
 export const COMPANY_SIZES = ['sme', 'enterprise'] as const;
 export type CompanySize = (typeof COMPANY_SIZES)[number];
@@ -67,7 +68,8 @@ export function blankContent(
 		diagrams: [],
 		assessmentTemplates: [],
 		assessments: [],
-		businessCase: blankBusinessCase(profile.currency)
+		businessCase: blankBusinessCase(profile.currency),
+		roadmap: blankRoadmap()
 	};
 }
 

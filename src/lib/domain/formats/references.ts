@@ -26,7 +26,17 @@ export type RefProblem =
 	| 'naWithoutReason'
 	| 'unknownOption'
 	| 'oneBaseline'
-	| 'rangeAroundOne';
+	| 'rangeAroundOne'
+	| 'unknownPhase'
+	| 'unknownTask'
+	| 'unknownKpi'
+	| 'unknownMember'
+	| 'unknownCostLine'
+	| 'unknownAssessment'
+	| 'milestoneDuration'
+	| 'dependencyCycle'
+	| 'endBeforeStart'
+	| 'dateOutOfRange';
 
 const REFERENCE_PROBLEMS: Record<Locale, Record<RefProblem, (ref: string) => string>> = {
 	en: {
@@ -53,7 +63,18 @@ const REFERENCE_PROBLEMS: Record<Locale, Record<RefProblem, (ref: string) => str
 		unknownOption: (ref) => `no option of the business case has the id "${ref}"`,
 		oneBaseline: () => 'only one option can be the do-nothing baseline',
 		rangeAroundOne: () =>
-			'the range must hold the likely value: low at most 1 (100 %) and high at least 1'
+			'the range must hold the likely value: low at most 1 (100 %) and high at least 1',
+		unknownPhase: (ref) => `no roadmap phase has the id "${ref}"`,
+		unknownTask: (ref) => `no roadmap task has the id "${ref}"`,
+		unknownKpi: (ref) => `no phase KPI has the ref "${ref}"`,
+		unknownMember: (ref) => `no one in the engagement team has the id "${ref}"`,
+		unknownCostLine: (ref) => `no cost line of the business case has the id "${ref}"`,
+		unknownAssessment: (ref) => `no assessment run has the id "${ref}"`,
+		milestoneDuration: () => 'a milestone takes no time: set its duration to 0',
+		dependencyCycle: (ref) =>
+			`these tasks wait for each other in a loop, so none could ever start: ${ref}; remove one of the dependencies`,
+		endBeforeStart: (ref) => `the end (${ref}) comes before the start; correct one of the dates`,
+		dateOutOfRange: () => 'a roadmap date must fall between the years 1900 and 2199'
 	},
 	'zh-CN': {
 		unknownSegment: (ref) => `没有 ref 为“${ref}”的客户细分`,
@@ -78,7 +99,18 @@ const REFERENCE_PROBLEMS: Record<Locale, Record<RefProblem, (ref: string) => str
 		naWithoutReason: () => '标为“不适用”的回答需要填写原因',
 		unknownOption: (ref) => `商业论证中没有 id 为“${ref}”的方案`,
 		oneBaseline: () => '只能有一个方案作为“维持现状”基准',
-		rangeAroundOne: () => '区间必须包含最可能值：低值不超过 1（100%），高值不低于 1'
+		rangeAroundOne: () => '区间必须包含最可能值：低值不超过 1（100%），高值不低于 1',
+		unknownPhase: (ref) => `路线图中没有 id 为“${ref}”的阶段`,
+		unknownTask: (ref) => `路线图中没有 id 为“${ref}”的任务`,
+		unknownKpi: (ref) => `没有 ref 为“${ref}”的阶段 KPI`,
+		unknownMember: (ref) => `项目团队中没有 id 为“${ref}”的成员`,
+		unknownCostLine: (ref) => `商业论证中没有 id 为“${ref}”的成本项`,
+		unknownAssessment: (ref) => `没有 id 为“${ref}”的评估`,
+		milestoneDuration: () => '里程碑不占用工期，请把工期设为 0',
+		dependencyCycle: (ref) =>
+			`这些任务互相等待，形成循环，哪一个都无法开始：${ref}；请删除其中一条依赖`,
+		endBeforeStart: (ref) => `结束日期（${ref}）早于开始日期，请更正其中一个日期`,
+		dateOutOfRange: () => '路线图中的日期必须在 1900 年至 2199 年之间'
 	},
 	'zh-TW': {
 		unknownSegment: (ref) => `沒有 ref 為「${ref}」的客戶區隔`,
@@ -103,7 +135,18 @@ const REFERENCE_PROBLEMS: Record<Locale, Record<RefProblem, (ref: string) => str
 		naWithoutReason: () => '標為「不適用」的回答需要填寫原因',
 		unknownOption: (ref) => `商業論證中沒有 id 為「${ref}」的方案`,
 		oneBaseline: () => '只能有一個方案作為「維持現狀」基準',
-		rangeAroundOne: () => '區間必須包含最可能值：低值不超過 1（100%），高值不低於 1'
+		rangeAroundOne: () => '區間必須包含最可能值：低值不超過 1（100%），高值不低於 1',
+		unknownPhase: (ref) => `路線圖中沒有 id 為「${ref}」的階段`,
+		unknownTask: (ref) => `路線圖中沒有 id 為「${ref}」的任務`,
+		unknownKpi: (ref) => `沒有 ref 為「${ref}」的階段 KPI`,
+		unknownMember: (ref) => `專案團隊中沒有 id 為「${ref}」的成員`,
+		unknownCostLine: (ref) => `商業論證中沒有 id 為「${ref}」的成本項目`,
+		unknownAssessment: (ref) => `沒有 id 為「${ref}」的評估`,
+		milestoneDuration: () => '里程碑不佔用工期，請把工期設為 0',
+		dependencyCycle: (ref) =>
+			`這些任務互相等待，形成循環，哪一個都無法開始：${ref}；請刪除其中一條相依關係`,
+		endBeforeStart: (ref) => `結束日期（${ref}）早於開始日期，請更正其中一個日期`,
+		dateOutOfRange: () => '路線圖中的日期必須介於 1900 年至 2199 年之間'
 	}
 };
 

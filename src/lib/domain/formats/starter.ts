@@ -31,6 +31,16 @@ import {
 	instantiateBusinessCase
 } from './business-case-template.ts';
 import { errorMap, refProblemMessage, type RefProblem } from './references.ts';
+import {
+	GATE_DECISIONS,
+	PROJECT_ROLES,
+	RACI,
+	TASK_STATUSES,
+	blankRoadmap,
+	type Roadmap
+} from '../roadmap/model.ts';
+import { schedule } from '../roadmap/schedule.ts';
+import { checkRoadmapRefs, instantiateRoadmap, roadmapBodySchema } from './roadmap-template.ts';
 
 /**
  * A starter: a hand-editable file under templates/engagements/ from which a new engagement is
@@ -69,6 +79,8 @@ export const starterSchema = z
 		team: z
 			.array(
 				z.strictObject({
+					/** A name that the roadmap's owners, roles and RACI use. */
+					ref: ref.optional(),
 					name: lt,
 					role: lt,
 					side: z.enum(TEAM_SIDES),
@@ -264,6 +276,8 @@ export const starterSchema = z
 		assessments: z
 			.array(
 				z.strictObject({
+					/** A name that the roadmap's gate reviews use. */
+					ref: ref.optional(),
 					template: z.strictObject({ id: templateRef, version: semver }),
 					title: lt,
 					date: z.iso.date(),
@@ -307,6 +321,58 @@ export const starterSchema = z
 					)
 					.max(500)
 			})
+			.optional(),
+		/**
+		 * A roadmap in the format of a roadmap template's body, started on `start`, with the
+		 * progress made so far: a baseline saved from the plan as first scheduled, then each
+		 * task's status and changes, the KPIs measured, the gate reviews held, and the team's
+		 * roles and RACI (by team member `ref`).
+		 */
+		roadmap: roadmapBodySchema
+			.extend({
+				start: z.iso.date(),
+				excludeWeekends: z.boolean().default(true),
+				holidays: z.array(z.iso.date()).max(1000).default([]),
+				baseline: lt.optional(),
+				progress: z
+					.array(
+						z.strictObject({
+							task: templateRef,
+							status: z.enum(TASK_STATUSES),
+							percent: z.number().int().min(0).max(100).default(0),
+							owner: ref.nullable().default(null),
+							/** A later earliest start or a new duration, to show the plan as it moved. */
+							start: z.iso.date().optional(),
+							duration: z.number().int().min(0).max(2000).optional()
+						})
+					)
+					.max(5000)
+					.default([]),
+				actuals: z
+					.array(z.strictObject({ kpi: templateRef, date: z.iso.date(), value: z.number() }))
+					.max(5000)
+					.default([]),
+				gates: z
+					.array(
+						z.strictObject({
+							phase: templateRef,
+							date: z.iso.date(),
+							decision: z.enum(GATE_DECISIONS),
+							notes: lt,
+							assessment: ref.nullable().default(null)
+						})
+					)
+					.max(200)
+					.default([]),
+				roles: z
+					.array(z.strictObject({ member: ref, role: z.enum(PROJECT_ROLES) }))
+					.max(200)
+					.default([]),
+				raci: z
+					.array(z.strictObject({ phase: templateRef, member: ref, value: z.enum(RACI) }))
+					.max(5000)
+					.default([])
+			})
 			.optional()
 	})
 	.superRefine((starter, ctx) => {
@@ -334,6 +400,7 @@ export const starterSchema = z
 			)
 		);
 		if (starter.businessCase) checkCaseRefs(starter.businessCase, ctx, ['businessCase']);
+		if (starter.roadmap) checkStarterRoadmap(starter, starter.roadmap, ctx);
 		starter.businessCase?.benefits.forEach((l, i) => {
 			const at = ['businessCase', 'benefits', i];
 			const refTo = (field: 'segment' | 'fromChannel' | 'toChannel', set: Set<string>) => {
@@ -395,6 +462,41 @@ export const starterSchema = z
 			'A template from which a new engagement is created, with texts in zh-CN, zh-TW and en.'
 	});
 export type Starter = z.infer<typeof starterSchema>;
+
+/** The roadmap's own refs, and its progress naming tasks, KPIs, phases, people and runs. */
+function checkStarterRoadmap(
+	starter: { team: { ref?: string | undefined }[]; assessments?: { ref?: string | undefined }[] },
+	r: NonNullable<Starter['roadmap']>,
+	ctx: z.RefinementCtx
+) {
+	checkRoadmapRefs(r, ctx, ['roadmap']);
+	const set = (list: { ref?: string | undefined }[]) =>
+		new Set(list.flatMap((x) => (x.ref ? [x.ref] : [])));
+	const people = set(starter.team);
+	const runs = set(starter.assessments ?? []);
+	const phases = set(r.phases);
+	const tasks = set(r.phases.flatMap((p) => p.tasks));
+	const kpis = set(r.phases.flatMap((p) => p.kpis));
+	const check = (s: Set<string>, v: string, path: (string | number)[], problem: RefProblem) => {
+		if (!s.has(v))
+			ctx.addIssue({ code: 'custom', path: ['roadmap', ...path], params: { problem, ref: v } });
+	};
+	r.progress.forEach((x, i) => {
+		check(tasks, x.task, ['progress', i, 'task'], 'unknownTask');
+		if (x.owner !== null) check(people, x.owner, ['progress', i, 'owner'], 'unknownMember');
+	});
+	r.actuals.forEach((x, i) => check(kpis, x.kpi, ['actuals', i, 'kpi'], 'unknownKpi'));
+	r.gates.forEach((g, i) => {
+		check(phases, g.phase, ['gates', i, 'phase'], 'unknownPhase');
+		if (g.assessment !== null)
+			check(runs, g.assessment, ['gates', i, 'assessment'], 'unknownAssessment');
+	});
+	r.roles.forEach((x, i) => check(people, x.member, ['roles', i, 'member'], 'unknownMember'));
+	r.raci.forEach((x, i) => {
+		check(phases, x.phase, ['raci', i, 'phase'], 'unknownPhase');
+		check(people, x.member, ['raci', i, 'member'], 'unknownMember');
+	});
+}
 
 /** The references of the touchpoint map and the workflows. */
 function checkJourneyRefs(
@@ -487,6 +589,16 @@ export function instantiateStarter(
 	const itemIdOf = new Map(
 		(vp?.items ?? []).flatMap((item, i) => (item.ref ? [[item.ref, itemIds[i]!] as const] : []))
 	);
+	const teamIds = starter.team.map(() => newId());
+	const memberIdOf = new Map(
+		starter.team.flatMap((m, i) => (m.ref ? [[m.ref, teamIds[i]!] as const] : []))
+	);
+	const runs = assessmentsOf(starter, locale, newId, templates);
+	const runIdOf = new Map(
+		(starter.assessments ?? []).flatMap((a, i) =>
+			a.ref && runs.assessments[i] ? [[a.ref, runs.assessments[i].id] as const] : []
+		)
+	);
 	return {
 		profile: {
 			name: p.name[locale],
@@ -501,8 +613,8 @@ export function instantiateStarter(
 			consultant: p.consultant[locale],
 			notes: p.notes[locale]
 		},
-		team: starter.team.map((m) => ({
-			id: newId(),
+		team: starter.team.map((m, i) => ({
+			id: teamIds[i]!,
 			name: m.name[locale],
 			role: m.role[locale],
 			side: m.side,
@@ -589,9 +701,71 @@ export function instantiateStarter(
 			title: d.title[locale],
 			text: d.text[locale]
 		})),
-		...assessmentsOf(starter, locale, newId, templates),
-		businessCase: businessCaseOf(starter, locale, newId, p.currency, segmentIdOf, channelIdOf)
+		...runs,
+		businessCase: businessCaseOf(starter, locale, newId, p.currency, segmentIdOf, channelIdOf),
+		roadmap: roadmapOf(starter, locale, newId, memberIdOf, runIdOf)
 	};
+}
+
+/**
+ * The starter's roadmap: instantiated from its body, a baseline saved from that first plan (so
+ * that drift shows), then the progress applied over it.
+ */
+function roadmapOf(
+	starter: Starter,
+	locale: Locale,
+	newId: () => string,
+	memberIdOf: Map<string, string>,
+	runIdOf: Map<string, string>
+): Roadmap {
+	const r = starter.roadmap;
+	if (!r) return blankRoadmap();
+	const calendar = { excludeWeekends: r.excludeWeekends, holidays: r.holidays };
+	const { roadmap, taskIds, phaseIds, kpiIds } = instantiateRoadmap(
+		r,
+		locale,
+		r.start,
+		newId,
+		calendar
+	);
+	if (r.baseline) {
+		const first = schedule(r.start, calendar, roadmap.tasks);
+		if (first.ok)
+			roadmap.baselines.push({
+				id: newId(),
+				name: r.baseline[locale],
+				savedOn: r.start,
+				tasks: Object.fromEntries(
+					[...first.tasks.values()].map((t) => [t.id, { start: t.start, finish: t.finish }])
+				)
+			});
+	}
+	const byId = new Map(roadmap.tasks.map((t) => [t.id, t]));
+	for (const x of r.progress) {
+		const task = byId.get(taskIds.get(x.task)!)!;
+		task.status = x.status;
+		task.percent = x.status === 'done' ? 100 : x.percent;
+		task.ownerId = x.owner === null ? null : (memberIdOf.get(x.owner) ?? null);
+		if (x.start !== undefined) task.start = x.start;
+		if (x.duration !== undefined && !task.milestone) task.duration = x.duration;
+	}
+	for (const a of r.actuals)
+		roadmap.kpis
+			.find((k) => k.id === kpiIds.get(a.kpi))
+			?.actuals.push({ date: a.date, value: a.value });
+	for (const k of roadmap.kpis) k.actuals.sort((a, b) => a.date.localeCompare(b.date));
+	roadmap.gates = r.gates.map((g) => ({
+		id: newId(),
+		phaseId: phaseIds.get(g.phase)!,
+		date: g.date,
+		decision: g.decision,
+		notes: g.notes[locale],
+		assessmentId: g.assessment === null ? null : (runIdOf.get(g.assessment) ?? null)
+	}));
+	for (const x of r.roles) roadmap.roles[memberIdOf.get(x.member)!] = x.role;
+	for (const x of r.raci)
+		roadmap.raci[`${phaseIds.get(x.phase)}:${memberIdOf.get(x.member)}`] = x.value;
+	return roadmap;
 }
 
 function businessCaseOf(

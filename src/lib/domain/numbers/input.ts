@@ -47,6 +47,17 @@ export function parseCount(text: string, min = 0, max = 1e12): Parsed<number> {
 	return { ok: true, value: r.value.value };
 }
 
+/** A signed decimal, such as a KPI's value or an effort in person-days, with at most `decimals` decimals. */
+export function parseNumber(text: string, min: number, max: number, decimals = 2): Parsed<number> {
+	const r = parseDecimal(text);
+	if (!r.ok) return r;
+	if (decimalsOf(r.value.text) > decimals)
+		return { ok: false, problem: { code: 'tooPrecise', decimals } };
+	if (r.value.value < min) return { ok: false, problem: { code: 'tooSmall', min } };
+	if (r.value.value > max) return { ok: false, problem: { code: 'tooLarge', max } };
+	return { ok: true, value: r.value.value };
+}
+
 /**
  * A percentage as typed ("85", "85%", "12.5") to a decimal rate (0.85, 0.125), within [min, max]
  * percent, with at most two decimals.

@@ -1,0 +1,1 @@
+export { default as RoadmapPage } from './RoadmapPage.svelte';
