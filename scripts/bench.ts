@@ -30,7 +30,10 @@
  * 6. A business case of 30 drivers: sensitivity and 10,000 Monte Carlo trials in Node, then in
  *    Chromium the page, a change of the discount rate, and 10,000 trials in the page's worker,
  *    with the longest main-thread task meanwhile (budget: none over 200 ms).
- * 7. Lighthouse on the production build: performance ≥ 95, accessibility 100, best practices 100.
+ * 7. A roadmap of 1,000 tasks: the task table drawn, then a duration edited (its dependants
+ *    move) with the longest main-thread task while editing (budget: none over 200 ms); then a Gantt chart of
+ *    300 tasks drawn by our view against mermaid.render of the same text (budget ≤ 1.25×).
+ * 8. Lighthouse on the production build: performance ≥ 95, accessibility 100, best practices 100.
  *
  * The browser is found as for the end-to-end tests: $CHROMIUM_PATH, /usr/bin/chromium, or
  * Playwright's own.
@@ -39,7 +42,7 @@ import 'fake-indexeddb/auto';
 import { execSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/chromium.ts';
 import * as Y from 'yjs';
 import { openDb, ENGAGEMENT_UPDATES_TABLE } from '../src/lib/persistence/db.ts';
@@ -56,6 +59,7 @@ import { blankTouchpoint } from '../src/lib/domain/journey/model.ts';
 import { blankAnswer, type AssessmentTemplate } from '../src/lib/domain/assessment/model.ts';
 import { scoreAssessment } from '../src/lib/domain/assessment/scoring.ts';
 import { COST_CATEGORIES, type BusinessCase } from '../src/lib/domain/business-case/model.ts';
+import { blankTask } from '../src/lib/domain/roadmap/model.ts';
 import { monteCarlo, tornado } from '../src/lib/domain/business-case/uncertainty.ts';
 import {
 	journeyDiagram,
@@ -675,14 +679,12 @@ function mermaidChunkName(): string {
 	return name;
 }
 
-async function diagramsPage(browser: Browser) {
-	const file = bigDiagramsFile();
-	const page = await pageWithImport(browser, file);
-	// The raw library: the very Mermaid module the app ships (the same build, the same instance,
-	// so the same settings), imported by the page itself and called directly.
-	const mermaidChunk = `/_app/immutable/chunks/${mermaidChunkName()}`;
-	const areas = page.getByRole('navigation', { name: 'Engagement areas' });
-
+/**
+ * Timers for drawings on `page`: our view's last measure of a diagram (once a new one is
+ * recorded), how many it has recorded, and the raw library (the very Mermaid module the app
+ * ships, imported by the page itself) drawing a text into the page.
+ */
+function diagramTimers(page: Page, mermaidChunk: string) {
 	/** Our view's last measure for `id` once a new one has been recorded. */
 	const ours = (id: string, before: number) =>
 		page.evaluate(
@@ -727,6 +729,18 @@ async function diagramsPage(browser: Browser) {
 			},
 			{ text, chunk: mermaidChunk }
 		);
+	return { ours, count, raw };
+}
+
+async function diagramsPage(browser: Browser) {
+	const file = bigDiagramsFile();
+	const page = await pageWithImport(browser, file);
+	// The raw library: the very Mermaid module the app ships (the same build, the same instance,
+	// so the same settings), imported by the page itself and called directly.
+	const mermaidChunk = `/_app/immutable/chunks/${mermaidChunkName()}`;
+	const areas = page.getByRole('navigation', { name: 'Engagement areas' });
+
+	const { ours, count, raw } = diagramTimers(page, mermaidChunk);
 	const textOf = async (id: string) => {
 		await page.locator(`#${id}`).getByRole('button', { name: 'Show Mermaid text' }).click();
 		const text = await page.locator(`#${id}-text`).inputValue();
@@ -812,6 +826,107 @@ async function diagramsPage(browser: Browser) {
 	return { diagrams: result, textBuildMs: textBuildMs(file), longestTaskMs };
 }
 
+/** A roadmap of `count` tasks in phases of `perPhase`: two chains per phase, each phase after the last. */
+function bigRoadmapFile(count: number, perPhase: number): string {
+	const content = blankContent(`Bench: roadmap of ${count}`, 'en');
+	const phases = Math.ceil(count / perPhase);
+	content.roadmap.settings.start = '2027-01-04';
+	content.roadmap.phases = Array.from({ length: phases }, (_, p) => ({
+		id: `p${p}`,
+		title: `Phase ${p + 1}`,
+		goal: '',
+		start: null,
+		end: null,
+		exitCriteria: ''
+	}));
+	content.roadmap.tasks = Array.from({ length: count }, (_, i) => {
+		const p = Math.floor(i / perPhase);
+		const k = i % perPhase;
+		const dependsOn = k >= 2 ? [`t${i - 2}`] : p > 0 ? [`t${p * perPhase - 1}`] : [];
+		return blankTask(`t${i}`, {
+			phaseId: `p${p}`,
+			title: `Task ${i + 1}: configure and test part ${k + 1}`,
+			duration: 1 + (i % 4),
+			dependsOn,
+			status: i % 7 === 0 ? 'done' : 'notStarted'
+		});
+	});
+	const now = Date.parse('2026-11-20T00:00:00Z');
+	return JSON.stringify(
+		makeEngagementFile(
+			{ id: crypto.randomUUID(), createdAt: now, updatedAt: now, archived: false },
+			content,
+			'bench',
+			new Date(now)
+		)
+	);
+}
+
+/**
+ * The roadmap: a table of 1,000 tasks drawn and a duration edited (its dependants move), with
+ * the longest task meanwhile; then a Gantt chart of 300 tasks, drawn by our view against
+ * mermaid.render of the same text (medians of 7, alternating which goes first).
+ */
+async function roadmapPages(browser: Browser) {
+	let page = await pageWithImport(browser, bigRoadmapFile(1000, 100));
+	const areas = () => page.getByRole('navigation', { name: 'Engagement areas' });
+	const t0 = Date.now();
+	await areas().getByRole('link', { name: 'Roadmap' }).click();
+	await page.locator('table.tasks tbody tr').nth(99).waitFor();
+	const tableMs = Date.now() - t0;
+	await page.waitForTimeout(300);
+	const drawLongestMs = await page.evaluate(() => {
+		const w = window as unknown as { longest: number };
+		const longest = w.longest;
+		w.longest = 0;
+		return longest;
+	});
+	const editMs = await page.evaluate(async () => {
+		const input = document.getElementById('task-t0-duration') as HTMLInputElement;
+		const cell = () => document.querySelector('tr[data-task="t2"] td:nth-of-type(7)')?.textContent;
+		const before = cell();
+		const t0 = performance.now();
+		input.value = '9';
+		input.dispatchEvent(new Event('input', { bubbles: true }));
+		while (cell() === before) await new Promise((r) => requestAnimationFrame(r));
+		return performance.now() - t0;
+	});
+	await page.waitForTimeout(300);
+	const longestTaskMs = await page.evaluate(
+		() => (window as unknown as { longest: number }).longest
+	);
+	await page.close();
+
+	page = await pageWithImport(browser, bigRoadmapFile(300, 50));
+	await areas().getByRole('link', { name: 'Roadmap' }).click();
+	const { ours, count, raw } = diagramTimers(page, `/_app/immutable/chunks/${mermaidChunkName()}`);
+	const tab = (name: string) => page.getByRole('tab', { name }).click();
+	await tab('Gantt chart');
+	await ours('gantt-0', 0);
+	await page.locator('#gantt-0').getByRole('button', { name: 'Show Mermaid text' }).click();
+	const text = await page.locator('#gantt-0-text').inputValue();
+	await page.locator('#gantt-0').getByRole('button', { name: 'Hide Mermaid text' }).click();
+	const o: number[] = [];
+	const r: number[] = [];
+	for (let i = 0; i < 7; i++) {
+		if (i % 2 === 1) r.push(await raw(text));
+		await tab('Tasks');
+		const before = await count('gantt-0');
+		await tab('Gantt chart');
+		o.push((await ours('gantt-0', before)).total);
+		if (i % 2 === 0) r.push(await raw(text));
+	}
+	await page.close();
+	return {
+		tasks: 1000,
+		tableMs,
+		drawLongestMs,
+		editMs,
+		longestTaskMs,
+		gantt: { tasks: 300, oursMs: median(o), rawMs: median(r), ratio: median(o) / median(r) }
+	};
+}
+
 function lighthouse() {
 	const flags = `--headless=new ${CHROMIUM_ARGS.join(' ')}`;
 	const out = 'bench-results/lighthouse.json';
@@ -873,12 +988,13 @@ fs.mkdirSync('bench-results', { recursive: true });
 const open = await openBench();
 const scoring = scoringMs();
 const uncertainty = uncertaintyMs();
-const { first, segments, assessments, businessCase, diagrams, lh } = await inBrowser(
+const { first, segments, assessments, businessCase, roadmap, diagrams, lh } = await inBrowser(
 	async (browser) => ({
 		first: await firstPageJs(browser),
 		segments: await segmentsPage(browser),
 		assessments: await assessmentPages(browser),
 		businessCase: await businessCasePage(browser),
+		roadmap: await roadmapPages(browser),
 		diagrams: await diagramsPage(browser),
 		// A moment for the machine to settle after the diagrams (seconds of layout) before Lighthouse.
 		lh: await new Promise<void>((r) => setTimeout(r, 5000)).then(lighthouse)
@@ -920,6 +1036,13 @@ const results = {
 		budgetLongTaskMs: BUDGET_LONG_TASK_MS,
 		withinBudget: businessCase.longestTaskMs <= BUDGET_LONG_TASK_MS
 	},
+	roadmap: {
+		...roadmap,
+		budgetLongTaskMs: BUDGET_LONG_TASK_MS,
+		budgetRatio: BUDGET_RATIO,
+		withinBudget:
+			roadmap.longestTaskMs <= BUDGET_LONG_TASK_MS && roadmap.gantt.ratio <= BUDGET_RATIO
+	},
 	diagrams: {
 		...diagrams,
 		ratioWithTextBuild: diagramRatio,
@@ -948,6 +1071,9 @@ console.log(
 );
 console.log(
 	`business case 30 drivers   sensitivity ${uncertainty.tornadoMs.toFixed(1)} ms and 10,000 Monte Carlo trials ${uncertainty.monteCarloMs.toFixed(0)} ms (Node); page drawn in ${businessCase.pageMs} ms, a discount-rate change shown in ${businessCase.rateMs.toFixed(0)} ms, 10,000 trials in the worker ${businessCase.monteCarloMs} ms; longest main-thread task ${businessCase.longestTaskMs.toFixed(0)} ms   budget ≤ ${BUDGET_LONG_TASK_MS} ms per task   ${mark(results.businessCase.withinBudget)}`
+);
+console.log(
+	`roadmap            1,000 tasks: table (100 rows a page) drawn in ${roadmap.tableMs} ms, longest task ${roadmap.drawLongestMs.toFixed(0)} ms; a duration edit shown (dependants moved) in ${roadmap.editMs.toFixed(0)} ms, longest task while editing ${roadmap.longestTaskMs.toFixed(0)} ms (budget ≤ ${BUDGET_LONG_TASK_MS} ms); Gantt of 300 tasks ours ${roadmap.gantt.oursMs.toFixed(0)} ms vs mermaid.render ${roadmap.gantt.rawMs.toFixed(0)} ms, ${roadmap.gantt.ratio.toFixed(2)}× (budget ≤ ${BUDGET_RATIO}×)   ${mark(results.roadmap.withinBudget)}`
 );
 console.log(
 	`diagrams           ${Object.entries(diagrams.diagrams)

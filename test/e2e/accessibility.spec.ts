@@ -92,6 +92,19 @@ for (const locale of ['en', 'zh-CN', 'zh-TW'] as const) {
 		await expect(page.locator('#case-figures')).toBeVisible();
 		await page.locator('details.explain summary').first().click();
 		await expectNoSeriousViolations(page, 'business case');
+		await page.locator('nav.areas a').nth(14).click();
+		await expect(page.locator('table.tasks')).toBeVisible();
+		await expectNoSeriousViolations(page, 'roadmap tasks');
+		for (const [n, what] of [
+			[1, 'Gantt chart'],
+			[2, 'progress'],
+			[3, 'phases'],
+			[4, 'project team']
+		] as const) {
+			await page.getByRole('tab').nth(n).click();
+			if (n === 1) await expect(page.locator('#gantt-0 svg')).toBeVisible({ timeout: 15_000 });
+			await expectNoSeriousViolations(page, `roadmap ${what}`);
+		}
 		await page.locator('nav.areas a').first().click();
 		await page
 			.getByRole('button')

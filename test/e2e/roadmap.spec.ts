@@ -115,8 +115,13 @@ test('the sample bank’s roadmap: template phases, KPIs, a gate review and a Ga
 	await page.getByRole('button', { name: 'Open the sample engagement' }).click();
 	await page.getByRole('dialog').getByRole('button', { name: 'Create and open' }).click();
 	await expect(page.getByLabel('Engagement name')).toBeVisible();
+	// A change-plan initiative becomes a task that remembers where it came from.
+	await nav(page, 'Change plan');
+	await page.getByRole('button', { name: 'Add to roadmap: initiative 1' }).first().click();
+	await expect(page.getByText('On the roadmap').first()).toBeVisible();
 	await nav(page, 'Roadmap');
-	await expect(page.locator('table.tasks tbody tr')).toHaveCount(54);
+	await expect(page.locator('table.tasks tbody tr')).toHaveCount(55);
+	await expect(page.locator('table.tasks')).toContainText('From the change-plan initiative');
 	await page.getByLabel('Compare with').selectOption({ index: 1 });
 	await expect(page.locator('table.tasks')).toContainText('d late');
 	await page.getByRole('tab', { name: 'Gantt chart' }).click();

@@ -705,21 +705,23 @@ function readBaseline(m: Y.Map<unknown>): Baseline {
 	};
 }
 
+/** Ids as the file format takes them: 1–64 characters; ids joined into keys hold no ':'. */
+const isId = (id: string) => id.length > 0 && id.length <= 64;
+const isKeyId = (id: string) => isId(id) && !id.includes(':');
+
 function readRoadmap(
 	doc: Y.Doc,
 	content: Pick<EngagementContent, 'team' | 'assessments' | 'changePlan' | 'businessCase'>
 ): Roadmap {
 	const settings = flatMap(doc, 'roadmapSettings');
 	const holidays = settings.get('holidays');
-	const phases = readRecords(root(doc, 'roadmapPhases'), readPhase).filter((p) => p.id !== '');
+	const phases = readRecords(root(doc, 'roadmapPhases'), readPhase).filter((p) => isKeyId(p.id));
 	const phaseIds = new Set(phases.map((p) => p.id));
 	const team = new Set(content.team.map((x) => x.id));
 	const assessments = new Set(content.assessments.map((x) => x.id));
 	const initiatives = new Set(content.changePlan.initiatives.map((x) => x.id));
 	const costs = new Set(content.businessCase.costs.map((x) => x.id));
-	const raw = readRecords(root(doc, 'roadmapTasks'), readTask).filter(
-		(t) => t.id !== '' && !t.id.includes(':')
-	);
+	const raw = readRecords(root(doc, 'roadmapTasks'), readTask).filter((t) => isKeyId(t.id));
 	const taskIds = new Set(raw.map((t) => t.id));
 	const tasks = raw.map((t) => {
 		const o = t.origin;
@@ -752,13 +754,13 @@ function readRoadmap(
 		list.push({ date, value: v });
 	}
 	const kpis = readRecords(root(doc, 'roadmapKpis'), readKpi)
-		.filter((k) => k.id !== '' && phaseIds.has(k.phaseId))
+		.filter((k) => isId(k.id) && phaseIds.has(k.phaseId))
 		.map((k) => ({
 			...k,
 			actuals: (actuals.get(k.id) ?? []).sort((a, b) => a.date.localeCompare(b.date))
 		}));
 	const gates = readRecords(root(doc, 'roadmapGates'), readGate)
-		.filter((g) => g.id !== '' && phaseIds.has(g.phaseId))
+		.filter((g) => isId(g.id) && phaseIds.has(g.phaseId))
 		.map((g) => ({
 			...g,
 			assessmentId:
@@ -794,7 +796,7 @@ function readRoadmap(
 		gates,
 		roles,
 		raci,
-		baselines: readRecords(root(doc, 'roadmapBaselines'), readBaseline).filter((b) => b.id !== '')
+		baselines: readRecords(root(doc, 'roadmapBaselines'), readBaseline).filter((b) => isId(b.id))
 	};
 }
 

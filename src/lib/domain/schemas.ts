@@ -32,7 +32,7 @@ import {
 	blankRoadmap
 } from './roadmap/model.ts';
 import { findCycle } from './roadmap/schedule.ts';
-import { isIsoDay } from './roadmap/calendar.ts';
+import { YEARS } from './roadmap/calendar.ts';
 import {
 	ASSESSMENT_TEMPLATE_FORMAT_VERSION,
 	ASSESSMENT_TEMPLATE_KIND,
@@ -560,7 +560,11 @@ export const businessCaseSchema = z.strictObject({
 /* ---------- roadmap ---------- */
 
 /** A calendar day, YYYY-MM-DD (a date, never an instant). */
-const isoDay = z.iso.date().refine(isIsoDay, { params: { problem: 'dateOutOfRange' } });
+const isoDay = z.iso.date().refine(
+	// The year only: a date that is not a real one already has zod's own message.
+	(v) => Number(v.slice(0, 4)) >= YEARS.min && Number(v.slice(0, 4)) <= YEARS.max,
+	{ params: { problem: 'dateOutOfRange' } }
+);
 const L = ROADMAP_LIMITS;
 
 export const phaseSchema = z.strictObject({

@@ -187,7 +187,7 @@ export function ganttChunks(
 	roadmap: Roadmap,
 	plan: Plan,
 	options: GanttOptions,
-	maxTasks = 150
+	maxTasks = 300
 ): { phases: (string | null)[]; text: string }[] {
 	const chunks: Section[][] = [];
 	let current: Section[] = [];

@@ -456,7 +456,7 @@ export const en = {
 	'change.remove': 'Remove',
 	'change.removeLabel': 'Remove initiative {n}',
 	'change.toRoadmap': 'Add to roadmap',
-	'change.toRoadmapLabel': 'Add initiative {n} to the roadmap as a task',
+	'change.toRoadmapLabel': 'Add to roadmap: initiative {n}',
 	'change.onRoadmap': 'On the roadmap',
 	'change.addedToRoadmap': '“{title}” is now a task on the roadmap.',
 	'support.processes': 'Business processes',

@@ -434,7 +434,7 @@ export const zhCN: Messages = {
 	'change.remove': '删除',
 	'change.removeLabel': '删除举措 {n}',
 	'change.toRoadmap': '加入路线图',
-	'change.toRoadmapLabel': '把举措 {n} 作为任务加入路线图',
+	'change.toRoadmapLabel': '加入路线图：举措 {n}',
 	'change.onRoadmap': '已在路线图中',
 	'change.addedToRoadmap': '“{title}”已作为任务加入路线图。',
 	'support.processes': '业务流程',

@@ -432,7 +432,7 @@ export const zhTW: Messages = {
 	'change.remove': '刪除',
 	'change.removeLabel': '刪除行動方案 {n}',
 	'change.toRoadmap': '加入路線圖',
-	'change.toRoadmapLabel': '把行動方案 {n} 作為任務加入路線圖',
+	'change.toRoadmapLabel': '加入路線圖：行動方案 {n}',
 	'change.onRoadmap': '已在路線圖中',
 	'change.addedToRoadmap': '「{title}」已作為任務加入路線圖。',
 	'support.processes': '業務流程',
