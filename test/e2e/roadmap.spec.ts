@@ -119,9 +119,15 @@ test('the sample bank’s roadmap: template phases, KPIs, a gate review and a Ga
 	await nav(page, 'Change plan');
 	await page.getByRole('button', { name: 'Add to roadmap: initiative 1' }).first().click();
 	await expect(page.getByText('On the roadmap').first()).toBeVisible();
+	// So does a recommendation of an assessment.
+	await nav(page, 'Assessments');
+	await page.locator('td.actions a').nth(1).click();
+	await page.getByRole('button', { name: /^Add to roadmap: / }).first().click();
+	await expect(page.getByText('On the roadmap.').first()).toBeVisible();
 	await nav(page, 'Roadmap');
-	await expect(page.locator('table.tasks tbody tr')).toHaveCount(55);
+	await expect(page.locator('table.tasks tbody tr')).toHaveCount(56);
 	await expect(page.locator('table.tasks')).toContainText('From the change-plan initiative');
+	await expect(page.locator('table.tasks')).toContainText('From a recommendation of the assessment');
 	await page.getByLabel('Compare with').selectOption({ index: 1 });
 	await expect(page.locator('table.tasks')).toContainText('d late');
 	await page.getByRole('tab', { name: 'Gantt chart' }).click();

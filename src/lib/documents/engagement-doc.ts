@@ -1221,14 +1221,7 @@ export function removeSegment(doc: Y.Doc, id: string): void {
 				items.delete(i, 1);
 			}
 		}
-		for (const m of items) {
-			const addresses = strings(m.get('addresses'));
-			if (addresses.some((a) => gone.has(a)))
-				m.set(
-					'addresses',
-					addresses.filter((a) => !gone.has(a))
-				);
-		}
+		unlink(items, 'addresses', gone);
 		dropKeys(doc, 'channelPrefs', (parts) => parts[0] === id);
 		dropKeys(doc, 'assignments', (parts) => parts[2] === id);
 		for (const m of root(doc, 'touchpoints')) {
@@ -1394,6 +1387,24 @@ function setFlat(doc: Y.Doc, name: FlatMap, key: string, value: unknown) {
 	if (m.get(key) !== value) m.set(key, value);
 }
 
+/** Sets a flat key, or removes it for null. */
+function setOrDelete(doc: Y.Doc, name: FlatMap, key: string, value: unknown) {
+	if (value === null) flatMap(doc, name).delete(key);
+	else setFlat(doc, name, key, value);
+}
+
+/** Takes `gone` out of the id list `field` of every record (the links to removed records). */
+function unlink(records: Records, field: string, gone: ReadonlySet<string>) {
+	for (const m of records) {
+		const ids = strings(m.get(field));
+		if (ids.some((x) => gone.has(x)))
+			m.set(
+				field,
+				ids.filter((x) => !gone.has(x))
+			);
+	}
+}
+
 /* Value proposition */
 
 export type ValuePropositionField = Exclude<keyof ValueProposition, 'items'>;
@@ -1423,14 +1434,7 @@ export function removeVpItem(doc: Y.Doc, id: string): void {
 		const items = root(doc, 'vpItems');
 		deleteRecord(items, id);
 		dropKeys(doc, 'assignments', (parts) => parts[0] === id);
-		for (const m of items) {
-			const addresses = strings(m.get('addresses'));
-			if (addresses.includes(id))
-				m.set(
-					'addresses',
-					addresses.filter((a) => a !== id)
-				);
-		}
+		unlink(items, 'addresses', new Set([id]));
 	});
 }
 
@@ -1906,14 +1910,7 @@ export function removeTask(doc: Y.Doc, id: string): void {
 	command(doc, () => {
 		const tasks = root(doc, 'roadmapTasks');
 		deleteRecord(tasks, id);
-		for (const m of tasks) {
-			const deps = strings(m.get('dependsOn'));
-			if (deps.includes(id))
-				m.set(
-					'dependsOn',
-					deps.filter((d) => d !== id)
-				);
-		}
+		unlink(tasks, 'dependsOn', new Set([id]));
 	});
 }
 
@@ -1967,11 +1964,7 @@ export function removeKpi(doc: Y.Doc, id: string): void {
 
 /** Records the value measured for a period (dated by its last day); null removes it. */
 export function setKpiActual(doc: Y.Doc, kpiId: string, date: string, value: number | null): void {
-	command(doc, () => {
-		const key = `${kpiId}:${date}`;
-		if (value === null) flatMap(doc, 'kpiActuals').delete(key);
-		else setFlat(doc, 'kpiActuals', key, value);
-	});
+	command(doc, () => setOrDelete(doc, 'kpiActuals', `${kpiId}:${date}`, value));
 }
 
 export function addGate(doc: Y.Doc, gate: GateReview): void {
@@ -1988,19 +1981,12 @@ export function removeGate(doc: Y.Doc, id: string): void {
 
 /** The role a team member plays in the project; null removes it. */
 export function setProjectRole(doc: Y.Doc, memberId: string, role: ProjectRole | null): void {
-	command(doc, () => {
-		if (role === null) flatMap(doc, 'roadmapRoles').delete(memberId);
-		else setFlat(doc, 'roadmapRoles', memberId, role);
-	});
+	command(doc, () => setOrDelete(doc, 'roadmapRoles', memberId, role));
 }
 
 /** A member's part in a phase (responsible, accountable, consulted, informed); null removes it. */
 export function setRaci(doc: Y.Doc, phaseId: string, memberId: string, value: Raci | null): void {
-	command(doc, () => {
-		const key = `${phaseId}:${memberId}`;
-		if (value === null) flatMap(doc, 'roadmapRaci').delete(key);
-		else setFlat(doc, 'roadmapRaci', key, value);
-	});
+	command(doc, () => setOrDelete(doc, 'roadmapRaci', `${phaseId}:${memberId}`, value));
 }
 
 export function saveBaseline(doc: Y.Doc, baseline: Baseline): void {

@@ -13,29 +13,13 @@ import {
 	type GanttOptions,
 	type IcsOptions
 } from './exports.ts';
-import { blankRoadmap, type Baseline, type Roadmap, type RoadmapTask } from './model.ts';
+import { blankRoadmap, blankTask, type Baseline, type Roadmap, type RoadmapTask } from './model.ts';
 import type { Plan } from './progress.ts';
 import { schedule } from './schedule.ts';
 
+/** A one-day task titled by its id. */
 function aTask(id: string, overrides: Partial<RoadmapTask> = {}): RoadmapTask {
-	return {
-		id,
-		phaseId: null,
-		title: id,
-		milestone: false,
-		ownerId: null,
-		role: null,
-		start: null,
-		duration: 1,
-		dependsOn: [],
-		status: 'notStarted',
-		percent: 0,
-		effort: null,
-		costLineId: null,
-		origin: null,
-		notes: '',
-		...overrides
-	};
+	return blankTask(id, { title: id, duration: 1, ...overrides });
 }
 
 const phase = (id: string, title: string) => ({

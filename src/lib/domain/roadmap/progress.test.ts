@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { blankRoadmap, type Baseline, type Kpi, type Roadmap, type RoadmapTask } from './model.ts';
+import {
+	blankRoadmap,
+	blankTask,
+	type Baseline,
+	type Kpi,
+	type Roadmap,
+	type RoadmapTask
+} from './model.ts';
 import {
 	baselineTasks,
 	completion,
@@ -11,25 +18,9 @@ import {
 } from './progress.ts';
 import { schedule } from './schedule.ts';
 
+/** A one-day task titled by its id. */
 function aTask(id: string, overrides: Partial<RoadmapTask> = {}): RoadmapTask {
-	return {
-		id,
-		phaseId: null,
-		title: id,
-		milestone: false,
-		ownerId: null,
-		role: null,
-		start: null,
-		duration: 1,
-		dependsOn: [],
-		status: 'notStarted',
-		percent: 0,
-		effort: null,
-		costLineId: null,
-		origin: null,
-		notes: '',
-		...overrides
-	};
+	return blankTask(id, { title: id, duration: 1, ...overrides });
 }
 
 function planOf(roadmap: Roadmap): Plan {

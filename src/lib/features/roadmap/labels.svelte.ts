@@ -1,10 +1,17 @@
 import type { CsvLabels } from '#lib/domain/roadmap/exports.ts';
-import type { RoadmapTask } from '#lib/domain/roadmap/model.ts';
+import type { Roadmap, RoadmapTask } from '#lib/domain/roadmap/model.ts';
 import { i18n } from '#lib/i18n/i18n.svelte.ts';
 
 /** A task's name as shown: its title, or "Task n" by its row number. */
 export function taskName(task: RoadmapTask, tasks: readonly RoadmapTask[]): string {
 	return task.title.trim() || i18n.t('roadmap.task.untitled', { n: tasks.indexOf(task) + 1 });
+}
+
+/** A phase's name as shown: its title, "Phase n" by its place, or "No phase" for null. */
+export function phaseName(roadmap: Roadmap, id: string | null): string {
+	const i = roadmap.phases.findIndex((p) => p.id === id);
+	if (i < 0) return i18n.t('roadmap.phase.none');
+	return roadmap.phases[i]!.title.trim() || i18n.t('roadmap.phase.untitled', { n: i + 1 });
 }
 
 /** The words of the CSV export, in the UI language. */
