@@ -71,7 +71,8 @@ test('tasks with a dependency move together, progress and drift show, and CSV an
 	// A milestone after them; mark the first task done and see progress.
 	await page.getByRole('button', { name: 'Add a milestone' }).click();
 	await page.getByLabel('Title of task 3').fill('Go live: wave 1');
-	await expect(cell(page, 3, START - 1)).toHaveText('2027-01-18');
+	// A milestone marks the end of the last day of what it waits for.
+	await expect(cell(page, 3, START - 1)).toHaveText('2027-01-15');
 	await page.getByLabel('Status of Requirements').selectOption({ label: 'Done' });
 	await expect(page.getByLabel('Percent done of Requirements')).toHaveValue('100');
 	await page.getByRole('tab', { name: 'Progress' }).click();
@@ -84,7 +85,7 @@ test('tasks with a dependency move together, progress and drift show, and CSV an
 	await page.getByLabel('Working days of Configure').fill('5');
 	await page.getByLabel('Working days of Configure').blur();
 	await expect(row(page, 2)).toContainText('4 d late');
-	await expect(row(page, 3)).toContainText('2 d late');
+	await expect(row(page, 3)).toContainText('4 d late');
 	await expect(row(page, 1)).toContainText('On baseline');
 
 	// Exports: CSV (with a BOM for spreadsheets) and iCalendar of the milestones.
@@ -99,13 +100,27 @@ test('tasks with a dependency move together, progress and drift show, and CSV an
 	expect(ics.name).toMatch(/\.ics$/);
 	expect(ics.text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
 	expect(ics.text).toContain('SUMMARY:Go live: wave 1');
-	expect(ics.text).toContain('DTSTART;VALUE=DATE:20270120');
-	expect(ics.text).toContain('DTEND;VALUE=DATE:20270121');
+	expect(ics.text).toContain('DTSTART;VALUE=DATE:20270119');
+	expect(ics.text).toContain('DTEND;VALUE=DATE:20270120');
 	expect(ics.text.trimEnd().endsWith('END:VCALENDAR')).toBe(true);
 
 	// Every edit is one undo step.
 	await page.keyboard.press('Control+z');
 	await expect(page.getByLabel('Working days of Configure')).toHaveValue('3');
+
+	// Sorted by title, a row being typed in stays where it is until the cursor leaves the table.
+	await page.locator('table.tasks thead').getByRole('button', { name: 'Title' }).click();
+	const rows = page.locator('table.tasks tbody tr th');
+	await expect(rows).toHaveText([/^2/, /^3/, /^1/]);
+	const title = page.getByLabel('Title of task 2');
+	await title.click();
+	await title.press('Home');
+	await title.pressSequentially('Zz ');
+	await expect(title).toBeFocused();
+	await expect(title).toHaveValue('Zz Configure');
+	await expect(rows).toHaveText([/^2/, /^3/, /^1/]);
+	await page.getByLabel('Search titles').click();
+	await expect(rows).toHaveText([/^3/, /^1/, /^2/]);
 });
 
 test('the sample bank’s roadmap: template phases, KPIs, a gate review and a Gantt chart', async ({
@@ -122,12 +137,17 @@ test('the sample bank’s roadmap: template phases, KPIs, a gate review and a Ga
 	// So does a recommendation of an assessment.
 	await nav(page, 'Assessments');
 	await page.locator('td.actions a').nth(1).click();
-	await page.getByRole('button', { name: /^Add to roadmap: / }).first().click();
+	await page
+		.getByRole('button', { name: /^Add to roadmap: / })
+		.first()
+		.click();
 	await expect(page.getByText('On the roadmap.').first()).toBeVisible();
 	await nav(page, 'Roadmap');
 	await expect(page.locator('table.tasks tbody tr')).toHaveCount(56);
 	await expect(page.locator('table.tasks')).toContainText('From the change-plan initiative');
-	await expect(page.locator('table.tasks')).toContainText('From a recommendation of the assessment');
+	await expect(page.locator('table.tasks')).toContainText(
+		'From a recommendation of the assessment'
+	);
 	await page.getByLabel('Compare with').selectOption({ index: 1 });
 	await expect(page.locator('table.tasks')).toContainText('d late');
 	await page.getByRole('tab', { name: 'Gantt chart' }).click();

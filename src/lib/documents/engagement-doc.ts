@@ -90,7 +90,7 @@ import {
 	blankRoadmap
 } from '../domain/roadmap/model.ts';
 import { isIsoDay as isDay } from '../domain/roadmap/calendar.ts';
-import { findCycle } from '../domain/roadmap/schedule.ts';
+import { findCycle, loopThrough } from '../domain/roadmap/schedule.ts';
 
 /**
  * The engagement document: one Y.Doc per engagement.
@@ -1881,19 +1881,20 @@ export function removePhase(doc: Y.Doc, id: string): void {
 
 export type TaskPatch = Partial<Omit<RoadmapTask, 'id' | 'dependsOn'>>;
 
-/** Adds a task; its dependencies must not close a loop (the UI checks with cycleIfAdded first). */
+/** Adds a task; its dependencies must not close a loop (the UI checks with loopThrough first). */
 export function addTask(doc: Y.Doc, task: RoadmapTask, index?: number): void {
 	command(doc, () => insertRecord(root(doc, 'roadmapTasks'), task, index));
 }
 
 /**
  * Changes a task's fields. Done means 100 %; a done task set below 100 % is in progress again;
- * a milestone takes no time.
+ * not started means 0 %; a milestone takes no time.
  */
 export function updateTask(doc: Y.Doc, id: string, patch: TaskPatch): void {
 	command(doc, () => {
 		const full: TaskPatch = { ...patch };
 		if (patch.status === 'done') full.percent = 100;
+		else if (patch.status === 'notStarted' && patch.percent === undefined) full.percent = 0;
 		else if (patch.percent !== undefined) {
 			const m = find(root(doc, 'roadmapTasks'), id);
 			const status = patch.status ?? m?.get('status');
@@ -1933,7 +1934,7 @@ export function setDependencies(
 		.map((m) => ({ id: str(m.get('id')), dependsOn: strings(m.get('dependsOn')) }));
 	const known = new Set(tasks.map((x) => x.id));
 	const wanted = [...new Set(dependsOn)].filter((d) => d !== taskId && known.has(d));
-	const loop = findCycle(tasks.map((x) => (x.id === taskId ? { ...x, dependsOn: wanted } : x)));
+	const loop = loopThrough(tasks, taskId, wanted);
 	if (loop) return loop;
 	command(doc, () => patchRecord(root(doc, 'roadmapTasks'), taskId, { dependsOn: wanted }));
 	return null;

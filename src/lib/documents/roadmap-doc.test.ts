@@ -558,6 +558,12 @@ describe('updateTask keeps status, percent and milestones consistent', () => {
 		expect(task(roadmapOf(doc), 't3')).toMatchObject({ status: 'notStarted', percent: 20 });
 	});
 
+	it('not started means 0 %', () => {
+		const doc = docWith();
+		updateTask(doc, 't1', { status: 'notStarted' });
+		expect(task(roadmapOf(doc), 't1')).toMatchObject({ status: 'notStarted', percent: 0 });
+	});
+
 	it('a milestone takes no time', () => {
 		const doc = docWith();
 		updateTask(doc, 't2', { milestone: true });
@@ -569,6 +575,16 @@ describe('updateTask keeps status, percent and milestones consistent', () => {
 });
 
 describe('dependencies', () => {
+	it('judges only the edited task: a loop left elsewhere by two devices does not block it', () => {
+		const doc = docWith();
+		// t1 and t2 wait for each other in the raw document (each device wrote one half).
+		raw(doc, 'roadmapTasks', 't1').set('dependsOn', ['t2']);
+		raw(doc, 'roadmapTasks', 't2').set('dependsOn', ['t1']);
+		expect(setDependencies(doc, 't3', ['t1'])).toBeNull();
+		expect(raw(doc, 'roadmapTasks', 't3').get('dependsOn')).toEqual(['t1']);
+		expect(setDependencies(doc, 't1', ['t3'])).toEqual(['t1', 't3']);
+	});
+
 	it('refuses a loop and returns it, each task waiting for the next, writing nothing', () => {
 		const doc = docWith();
 		const undo = createUndoManager(doc);

@@ -57,13 +57,13 @@ export const roadmapBodySchema = z.strictObject({
 							target: kpiValue.nullable().default(null)
 						})
 					)
-					.max(50)
+					.max(10)
 					.default([]),
-				tasks: z.array(roadmapTaskTemplateSchema).max(500)
+				tasks: z.array(roadmapTaskTemplateSchema).max(100)
 			})
 		)
 		.min(1)
-		.max(L.phases)
+		.max(50)
 });
 export type RoadmapBody = z.infer<typeof roadmapBodySchema>;
 

@@ -42,7 +42,7 @@ function planOf(roadmap: Roadmap): Plan {
  *   1 a  Design      (Build, 3 d, done)              4 … 6 January     critical
  *   2 b  Build CRM   (Build, 4 d after a, active)    7, 11, 12, 13     critical
  *   3 c  Train users (Launch, 2 d)                   4 … 5             slack 5
- *   4 m  Go-live     (Launch, milestone after b, c)  14                critical
+ *   4 m  Go-live     (Launch, milestone after b, c)  13 (end of b)     critical
  *   5 u  Loose end   (no phase, 1 d)                 4                 slack 6
  */
 const roadmap: Roadmap = {
@@ -163,7 +163,7 @@ describe('the Gantt chart', () => {
 		'    Build CRM :crit, active, t2, 2027-01-07, 2027-01-14',
 		'  section Launch',
 		'    Train users :t3, 2027-01-04, 2027-01-06',
-		'    Go-live :crit, milestone, t4, 2027-01-14, 0d',
+		'    Go-live :crit, milestone, t4, 2027-01-13, 0d',
 		'  section No phase',
 		'    Loose end :t5, 2027-01-04, 2027-01-05',
 		''
@@ -215,8 +215,8 @@ describe('the Gantt chart', () => {
 				id: 't4',
 				task: 'Go-live',
 				section: 'Launch',
-				start: '2027-01-14',
-				end: '2027-01-14',
+				start: '2027-01-13',
+				end: '2027-01-13',
 				tags: ['crit', 'milestone'],
 				classes: []
 			},
@@ -243,7 +243,7 @@ describe('the Gantt chart', () => {
 			'    Train users :t3, 2027-01-04, 2027-01-06'
 		]);
 		expect(text).toContain(
-			'    Go-live :crit, milestone, t4, 2027-01-14, 0d\n    Go-live (baseline) :done, milestone, b4, 2027-01-12, 0d\n'
+			'    Go-live :crit, milestone, t4, 2027-01-13, 0d\n    Go-live (baseline) :done, milestone, b4, 2027-01-12, 0d\n'
 		);
 		expect(text.match(/ :done, (milestone, )?b\d/g)).toHaveLength(2);
 	});
@@ -258,7 +258,7 @@ describe('the Gantt chart', () => {
 				'  excludes weekends, 2027-01-08',
 				'  section Launch',
 				'    Train users :t3, 2027-01-04, 2027-01-06',
-				'    Go-live :crit, milestone, t4, 2027-01-14, 0d',
+				'    Go-live :crit, milestone, t4, 2027-01-13, 0d',
 				'  section No phase',
 				'    Loose end :t5, 2027-01-04, 2027-01-05',
 				''
@@ -541,7 +541,7 @@ describe('the tasks as CSV', () => {
 					'Build,Design,Task,,,2027-01-04,2027-01-06,3,,Done,100,5,Yes,2027-01-06,0',
 					'Build,Build CRM,Task,,,2027-01-07,2027-01-13,4,Design,In progress,50,,Yes,2027-01-11,2',
 					'Launch,Train users,Task,Li Lei,Users,2027-01-04,2027-01-05,2,,Not started,0,2.5,No,,',
-					'Launch,Go-live,Milestone,,,2027-01-14,2027-01-14,0,Build CRM; Train users,Not started,0,,Yes,2027-01-12,2',
+					'Launch,Go-live,Milestone,,,2027-01-13,2027-01-13,0,Build CRM; Train users,Not started,0,,Yes,2027-01-12,1',
 					'No phase,Loose end,Task,,,2027-01-04,2027-01-04,1,,Not started,0,,No,,'
 				]
 					.map((l) => l + '\r\n')
@@ -646,8 +646,8 @@ describe('the milestones as iCalendar', () => {
 				'BEGIN:VEVENT',
 				'UID:milestone-m@crm-workbench.local',
 				'DTSTAMP:20270110T083005Z',
-				'DTSTART;VALUE=DATE:20270114',
-				'DTEND;VALUE=DATE:20270115',
+				'DTSTART;VALUE=DATE:20270113',
+				'DTEND;VALUE=DATE:20270114',
 				'SUMMARY:Go-live',
 				'DESCRIPTION:Launch',
 				'STATUS:CONFIRMED',

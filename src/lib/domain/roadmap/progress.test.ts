@@ -35,7 +35,7 @@ function planOf(roadmap: Roadmap): Plan {
  *   a (3 d, done)           → 4 … 6            critical
  *   b (4 d, after a, 50 %)  → 7, 11, 12, 13    critical
  *   c (2 d, blocked)        → 4 … 5            slack 5
- *   m (milestone, after b c) → 14              critical
+ *   m (milestone, after b c) → 13 (the end of b's last day)   critical
  *   u (1 d, no phase, 20 %) → 4                slack 6
  */
 const roadmap: Roadmap = {
@@ -69,7 +69,7 @@ describe('the fixture schedule', () => {
 			['a', '2027-01-04', '2027-01-06', 0, true],
 			['b', '2027-01-07', '2027-01-13', 0, true],
 			['c', '2027-01-04', '2027-01-05', 5, false],
-			['m', '2027-01-14', '2027-01-14', 0, true],
+			['m', '2027-01-13', '2027-01-13', 0, true],
 			['u', '2027-01-04', '2027-01-04', 6, false]
 		]);
 	});
@@ -145,7 +145,7 @@ describe('phase progress', () => {
 				overdue: 1,
 				completion: 0,
 				start: '2027-01-04',
-				finish: '2027-01-14'
+				finish: '2027-01-13'
 			},
 			{
 				phaseId: 'p3',
@@ -284,7 +284,8 @@ describe('drift against a baseline', () => {
 		});
 		// 11 → 13 January
 		expect(driftOf('b', plan, baseline)).toMatchObject({ start: 0, finish: 2 });
-		expect(driftOf('m', plan, baseline)).toMatchObject({ start: 2, finish: 2 });
+		// 12 → 13 January
+		expect(driftOf('m', plan, baseline)).toMatchObject({ start: 1, finish: 1 });
 		const early: Baseline = {
 			...baseline,
 			tasks: { a: { start: '2027-01-11', finish: '2027-01-13' } }
@@ -310,7 +311,7 @@ describe('drift against a baseline', () => {
 			a: { start: '2027-01-04', finish: '2027-01-06' },
 			b: { start: '2027-01-07', finish: '2027-01-13' },
 			c: { start: '2027-01-04', finish: '2027-01-05' },
-			m: { start: '2027-01-14', finish: '2027-01-14' },
+			m: { start: '2027-01-13', finish: '2027-01-13' },
 			u: { start: '2027-01-04', finish: '2027-01-04' }
 		});
 		const now: Baseline = { ...baseline, tasks };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WorkCalendar, addDays, dayNumber, isIsoDay, isoDay, weekday } from './calendar.ts';
-import { cycleIfAdded, findCycle, schedule, type SchedulableTask } from './schedule.ts';
+import { findCycle, loopThrough, schedule, type SchedulableTask } from './schedule.ts';
 
 // Hand-worked calendar: 2027-01-04 is a Monday; Friday 2027-01-08 is a listed holiday.
 const rules = { excludeWeekends: true, holidays: ['2027-01-08'] };
@@ -71,9 +71,10 @@ describe('schedule', () => {
 		// B starts Thursday 7 and, with Friday off, finishes Monday 11.
 		expect([at('B').start, at('B').finish]).toEqual(['2027-01-07', '2027-01-11']);
 		expect([at('C').start, at('C').finish]).toEqual(['2027-01-07', '2027-01-07']);
-		// The milestone sits on the next working day after B.
-		expect([at('M').start, at('M').finish]).toEqual(['2027-01-12', '2027-01-12']);
-		expect([r.start, r.finish]).toEqual(['2027-01-04', '2027-01-12']);
+		// The milestone marks the end of B's last day; its successors could start on Tuesday.
+		expect([at('M').start, at('M').finish]).toEqual(['2027-01-11', '2027-01-11']);
+		expect(at('M').ef).toBe(at('B').ef);
+		expect([r.start, r.finish]).toEqual(['2027-01-04', '2027-01-11']);
 	});
 
 	it('finds the critical path and each task’s slack', () => {
@@ -94,7 +95,7 @@ describe('schedule', () => {
 		expect(r.tasks.get('A')!.finish).toBe('2027-01-11');
 		expect(r.tasks.get('B')!.start).toBe('2027-01-12');
 		expect(r.tasks.get('B')!.finish).toBe('2027-01-13');
-		expect(r.tasks.get('M')!.start).toBe('2027-01-14');
+		expect(r.tasks.get('M')!.start).toBe('2027-01-13');
 	});
 
 	it('keeps an earliest start, moved to a working day', () => {
@@ -125,8 +126,23 @@ describe('schedule', () => {
 		expect(r.cycle).toEqual(['A', 'C', 'B']);
 		expect(findCycle([task('X', 1, ['X'])])).toEqual(['X']);
 		expect(findCycle(plan)).toBeNull();
-		expect(cycleIfAdded(plan, 'A', 'M')).toEqual(['A', 'M', 'B']);
-		expect(cycleIfAdded(plan, 'C', 'B')).toBeNull();
+		expect(loopThrough(plan, 'A', ['M'])).toEqual(['A', 'M', 'B']);
+		expect(loopThrough(plan, 'C', ['A', 'B'])).toBeNull();
+		expect(loopThrough(plan, 'B', ['B'])).toEqual(['B']);
+		// A loop elsewhere (left by two devices) does not block an edit that makes none.
+		const elsewhere = [...plan, task('X', 1, ['Y']), task('Y', 1, ['X'])];
+		expect(loopThrough(elsewhere, 'C', ['A'])).toBeNull();
+	});
+
+	it('reports a plan that runs past the calendar instead of failing', () => {
+		const r = schedule(
+			'1900-01-01',
+			rules,
+			[task('A', 2000), task('B', 2000, ['A'])].concat(
+				Array.from({ length: 60 }, (_, i) => task(`L${i}`, 2000, [i === 0 ? 'B' : `L${i - 1}`]))
+			)
+		);
+		expect(r).toEqual({ ok: false, cycle: null });
 	});
 
 	it('ignores dependencies on tasks that are not there', () => {

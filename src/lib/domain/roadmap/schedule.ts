@@ -7,8 +7,10 @@ import { WorkCalendar, dayNumber, isoDay, type CalendarRules } from './calendar.
  * tasks with no slack). Dependencies are finish-to-start with no lag.
  *
  * Time runs in working days, half-open: a task of duration d that starts on working day s
- * occupies days s … s + d − 1 and frees its successors on day s + d. A milestone (d = 0) sits
- * on day s and frees its successors on the same day.
+ * occupies days s … s + d − 1 and frees its successors on day s + d. A milestone (d = 0) that
+ * waits for other tasks marks the end of their last day (as in the usual Gantt convention: the
+ * gate is on the Friday the work ends, the next phase starts on Monday); one that waits for
+ * nothing sits at the start of its day. Either way its successors may start on day s.
  */
 
 export interface SchedulableTask {
@@ -37,8 +39,11 @@ export interface ScheduledTask {
 
 export type ScheduleResult =
 	| { ok: true; tasks: Map<string, ScheduledTask>; start: string; finish: string }
-	/** The tasks of one dependency loop, each depending on the next and the last on the first. */
-	| { ok: false; cycle: string[] };
+	/**
+	 * The tasks of one dependency loop, each depending on the next and the last on the first;
+	 * or null when the plan runs past the calendar's limit (centuries: a mistyped date).
+	 */
+	| { ok: false; cycle: string[] | null };
 
 /**
  * One dependency loop among the tasks, or null. The loop is given so that each task depends on
@@ -80,15 +85,39 @@ export function findCycle(
 	return null;
 }
 
-/** Would making `taskId` depend on `dependsOnId` close a loop? Returns the loop it would make. */
-export function cycleIfAdded(
+/**
+ * The loop that `taskId` would be in if it waited for `dependsOn`: [taskId, d1, …, dk] where
+ * each waits for the next and dk waits for taskId; null when there is none. Loops elsewhere in
+ * the plan (say, left by two devices) do not count: only this task's edit is judged.
+ */
+export function loopThrough(
 	tasks: readonly { id: string; dependsOn: readonly string[] }[],
 	taskId: string,
-	dependsOnId: string
+	dependsOn: readonly string[]
 ): string[] | null {
-	return findCycle(
-		tasks.map((t) => (t.id === taskId ? { ...t, dependsOn: [...t.dependsOn, dependsOnId] } : t))
-	);
+	const deps = new Map(tasks.map((t) => [t.id, t.id === taskId ? dependsOn : t.dependsOn]));
+	// Breadth-first from taskId's new predecessors, remembering how each task was reached.
+	const cameFrom = new Map<string, string>();
+	const queue: string[] = [];
+	for (const d of dependsOn)
+		if (!cameFrom.has(d)) {
+			cameFrom.set(d, taskId);
+			queue.push(d);
+		}
+	for (let i = 0; i < queue.length; i++) {
+		const id = queue[i]!;
+		if (id === taskId) {
+			const path: string[] = [];
+			for (let at = cameFrom.get(taskId)!; at !== taskId; at = cameFrom.get(at)!) path.push(at);
+			return [taskId, ...path.reverse()];
+		}
+		for (const d of deps.get(id) ?? [])
+			if (!cameFrom.has(d)) {
+				cameFrom.set(d, id);
+				queue.push(d);
+			}
+	}
+	return null;
 }
 
 export function schedule(
@@ -98,6 +127,19 @@ export function schedule(
 ): ScheduleResult {
 	const cycle = findCycle(tasks);
 	if (cycle) return { ok: false, cycle };
+	try {
+		return forwardAndBack(projectStart, rules, tasks);
+	} catch (e) {
+		if (e instanceof RangeError) return { ok: false, cycle: null };
+		throw e;
+	}
+}
+
+function forwardAndBack(
+	projectStart: string,
+	rules: CalendarRules,
+	tasks: readonly SchedulableTask[]
+): ScheduleResult {
 	const byId = new Map(tasks.map((t) => [t.id, t]));
 	// The calendar starts at the earliest date anyone names, so every index is ≥ 0.
 	let origin = dayNumber(projectStart);
@@ -124,13 +166,18 @@ export function schedule(
 
 	const es = new Map<string, number>();
 	const ef = new Map<string, number>();
+	/** Milestones that mark the end of their predecessors' last day (shown on that day). */
+	const atEndOfDay = new Set<string>();
 	for (const id of order) {
 		const t = byId.get(id)!;
-		let start = t.start !== null ? calendar.indexOf(t.start) : projectIndex;
+		const bound = t.start !== null ? calendar.indexOf(t.start) : projectIndex;
+		let start = bound;
 		for (const p of t.dependsOn) {
 			const f = ef.get(p);
 			if (f !== undefined) start = Math.max(start, f);
 		}
+		if (t.milestone && start > 0 && t.dependsOn.some((p) => ef.get(p) === start))
+			atEndOfDay.add(id);
 		es.set(id, start);
 		ef.set(id, start + length(t));
 	}
@@ -151,12 +198,15 @@ export function schedule(
 		const s = es.get(t.id)!;
 		const f = ef.get(t.id)!;
 		const slack = lf.get(t.id)! - f;
-		const lastDay = f > s ? f - 1 : s;
-		first = Math.min(first, s);
+		// A task's last day; a milestone's one day (the end of its predecessors' last day, or
+		// the start of its own day when nothing before it holds it back).
+		const lastDay = f > s ? f - 1 : atEndOfDay.has(t.id) ? s - 1 : s;
+		const firstDay = f > s ? s : lastDay;
+		first = Math.min(first, firstDay);
 		last = Math.max(last, lastDay);
 		out.set(t.id, {
 			id: t.id,
-			start: calendar.dayOf(s),
+			start: calendar.dayOf(firstDay),
 			finish: calendar.dayOf(lastDay),
 			slack,
 			critical: slack === 0,

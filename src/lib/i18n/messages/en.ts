@@ -1215,6 +1215,13 @@ export const en = {
 	'roadmap.date.invalid': 'Enter a real date (YYYY-MM-DD).',
 	'roadmap.cycle':
 		'Some tasks wait for each other in a loop, so the plan cannot be scheduled. Remove one of the dependencies.',
+	'roadmap.tooLong':
+		'The plan runs over centuries, so it cannot be scheduled. Check the start date and the earliest starts for a mistyped year.',
+	'roadmap.tasks.full':
+		'A roadmap holds at most {max} tasks; split the plan or remove finished ones.',
+	'roadmap.phases.full': 'A roadmap holds at most {max} phases.',
+	'roadmap.baselines.full': 'At most {max} baselines are kept; delete an old one to save another.',
+	'roadmap.holidays.tooMany': 'At most {max} holidays can be listed.',
 	'roadmap.span': 'The plan runs from {start} to {finish} ({tasks} tasks and milestones).',
 	'roadmap.baselines': 'Baselines and exports',
 	'roadmap.baseline.save': 'Save a baseline',

@@ -1172,6 +1172,12 @@ export const zhCN: Messages = {
 		'“{value}”不是日期。请按 YYYY-MM-DD 格式填写每个节假日，例如 2027-10-01。',
 	'roadmap.date.invalid': '请输入有效的日期（YYYY-MM-DD）。',
 	'roadmap.cycle': '部分任务相互等待，形成了循环，因此无法排期。请删除其中一个依赖关系。',
+	'roadmap.tooLong':
+		'计划跨越数百年，无法排期。请检查开始日期和各任务的最早开始日期，看看年份是否输错。',
+	'roadmap.tasks.full': '一个路线图最多 {max} 项任务；请拆分计划或删除已完成的任务。',
+	'roadmap.phases.full': '一个路线图最多 {max} 个阶段。',
+	'roadmap.baselines.full': '最多保留 {max} 个基准计划；请先删除旧的再保存。',
+	'roadmap.holidays.tooMany': '最多可列出 {max} 个节假日。',
 	'roadmap.span': '计划从 {start} 持续到 {finish}（共 {tasks} 项任务和里程碑）。',
 	'roadmap.baselines': '基准计划与导出',
 	'roadmap.baseline.save': '保存基准计划',

@@ -1170,6 +1170,12 @@ export const zhTW: Messages = {
 		'「{value}」不是日期。請以 YYYY-MM-DD 格式填寫每個假日，例如 2027-10-01。',
 	'roadmap.date.invalid': '請輸入有效的日期（YYYY-MM-DD）。',
 	'roadmap.cycle': '部分任務彼此等待，形成循環，因此無法排程。請刪除其中一個相依關係。',
+	'roadmap.tooLong':
+		'計畫橫跨數百年，無法排程。請檢查開始日期與各任務的最早開始日期，看看年份是否輸入錯誤。',
+	'roadmap.tasks.full': '一個路線圖最多 {max} 項任務；請拆分計畫或刪除已完成的任務。',
+	'roadmap.phases.full': '一個路線圖最多 {max} 個階段。',
+	'roadmap.baselines.full': '最多保留 {max} 個基準計畫；請先刪除舊的再儲存。',
+	'roadmap.holidays.tooMany': '最多可列出 {max} 個假日。',
 	'roadmap.span': '計畫期間為 {start} 至 {finish}（共 {tasks} 項任務與里程碑）。',
 	'roadmap.baselines': '基準計畫與匯出',
 	'roadmap.baseline.save': '儲存基準計畫',
