@@ -688,14 +688,14 @@ function readGate(m: Y.Map<unknown>): GateReview {
 
 function readBaseline(m: Y.Map<unknown>): Baseline {
 	const raw = m.get('tasks');
-	const tasks: Baseline['tasks'] = {};
-	if (isObject(raw))
-		for (const [id, v] of Object.entries(raw)) {
-			if (!isObject(v)) continue;
-			const start = dayOrNull(v.start);
-			const finish = dayOrNull(v.finish);
-			if (id && start && finish) tasks[id] = { start, finish };
-		}
+	// Built from entries, so that an id such as "__proto__" stays an ordinary key.
+	const tasks: Baseline['tasks'] = Object.fromEntries(
+		(isObject(raw) ? Object.entries(raw) : []).flatMap(([id, v]) => {
+			const start = isObject(v) ? dayOrNull(v.start) : null;
+			const finish = isObject(v) ? dayOrNull(v.finish) : null;
+			return id && start && finish ? [[id, { start, finish }]] : [];
+		})
+	);
 	const savedOn = dayOrNull(m.get('savedOn'));
 	return {
 		id: str(m.get('id')),
@@ -766,20 +766,22 @@ function readRoadmap(
 			assessmentId:
 				g.assessmentId !== null && assessments.has(g.assessmentId) ? g.assessmentId : null
 		}));
-	const roles: Record<string, ProjectRole> = {};
-	for (const [member, role] of flatMap(doc, 'roadmapRoles').entries())
-		if (team.has(member) && isOneOf(PROJECT_ROLES, role)) roles[member] = role;
-	const raci: Record<string, Raci> = {};
-	for (const [key, value] of flatMap(doc, 'roadmapRaci').entries()) {
-		const at = key.indexOf(':');
-		if (
-			at > 0 &&
-			phaseIds.has(key.slice(0, at)) &&
-			team.has(key.slice(at + 1)) &&
-			isOneOf(RACI, value)
+	const roles: Record<string, ProjectRole> = Object.fromEntries(
+		[...flatMap(doc, 'roadmapRoles').entries()].filter(
+			(e): e is [string, ProjectRole] => team.has(e[0]) && isOneOf(PROJECT_ROLES, e[1])
 		)
-			raci[key] = value;
-	}
+	);
+	const raci: Record<string, Raci> = Object.fromEntries(
+		[...flatMap(doc, 'roadmapRaci').entries()].filter((e): e is [string, Raci] => {
+			const at = e[0].indexOf(':');
+			return (
+				at > 0 &&
+				phaseIds.has(e[0].slice(0, at)) &&
+				team.has(e[0].slice(at + 1)) &&
+				isOneOf(RACI, e[1])
+			);
+		})
+	);
 	return {
 		settings: {
 			start: dayOrNull(settings.get('start')),

@@ -824,3 +824,18 @@ describe('the roadmap in an encoded document', () => {
 		expect(readContent(doc).roadmap).toEqual(blankRoadmap());
 	});
 });
+
+describe('keys that look like object internals', () => {
+	it('keeps a baseline task id "__proto__" as an ordinary key, and pollutes nothing', () => {
+		const doc = docWith();
+		const baseline = doc.getArray<Y.Map<unknown>>('roadmapBaselines').get(0);
+		baseline.set(
+			'tasks',
+			JSON.parse('{"__proto__": {"start": "2027-01-04", "finish": "2027-01-05"}}')
+		);
+		const tasks = readContent(doc).roadmap.baselines[0]!.tasks;
+		expect(Object.keys(tasks)).toEqual(['__proto__']);
+		expect(Object.getPrototypeOf(tasks)).toBe(Object.prototype);
+		expect(({} as Record<string, unknown>).start).toBeUndefined();
+	});
+});

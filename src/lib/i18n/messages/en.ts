@@ -1284,6 +1284,8 @@ export const en = {
 	'roadmap.col.critical': 'Critical',
 	'roadmap.col.baselineFinish': 'Baseline finish',
 	'roadmap.col.drift': 'Drift',
+	'roadmap.col.notes': 'Notes',
+	'roadmap.col.notesOf': 'Notes on {name}',
 	'roadmap.col.actions': 'Actions',
 	'roadmap.kind.task': 'Task',
 	'roadmap.kind.milestone': 'Milestone',

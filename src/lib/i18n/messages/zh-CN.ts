@@ -1239,6 +1239,8 @@ export const zhCN: Messages = {
 	'roadmap.col.critical': '关键路径',
 	'roadmap.col.baselineFinish': '基准结束日期',
 	'roadmap.col.drift': '偏差',
+	'roadmap.col.notes': '备注',
+	'roadmap.col.notesOf': '{name}的备注',
 	'roadmap.col.actions': '操作',
 	'roadmap.kind.task': '任务',
 	'roadmap.kind.milestone': '里程碑',

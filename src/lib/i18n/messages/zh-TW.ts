@@ -1237,6 +1237,8 @@ export const zhTW: Messages = {
 	'roadmap.col.critical': '關鍵路徑',
 	'roadmap.col.baselineFinish': '基準結束日期',
 	'roadmap.col.drift': '偏差',
+	'roadmap.col.notes': '備註',
+	'roadmap.col.notesOf': '{name}的備註',
 	'roadmap.col.actions': '操作',
 	'roadmap.kind.task': '任務',
 	'roadmap.kind.milestone': '里程碑',
