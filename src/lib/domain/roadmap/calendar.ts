@@ -4,6 +4,8 @@
  * plan gives the same dates on every machine whatever its clock or zone says.
  */
 
+import { isIsoDay as isRealDay } from '../assessment/model.ts';
+
 const MS_PER_DAY = 86_400_000;
 
 /** The years a plan may use: wide enough for any programme, narrow enough to schedule quickly. */
@@ -11,11 +13,8 @@ export const YEARS = { min: 1900, max: 2199 } as const;
 
 /** A real calendar day written as YYYY-MM-DD (2026-02-30 is not one), within YEARS. */
 export function isIsoDay(v: string): boolean {
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
 	const year = Number(v.slice(0, 4));
-	if (year < YEARS.min || year > YEARS.max) return false;
-	const d = new Date(`${v}T00:00:00Z`);
-	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+	return isRealDay(v) && year >= YEARS.min && year <= YEARS.max;
 }
 
 /** Days since 1970-01-01 of a valid ISO day. */
