@@ -1,11 +1,43 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { defineConfig, type Plugin } from 'vite';
 import { sveltekit } from '@sveltejs/kit/vite';
 import adapter from '@sveltejs/adapter-static';
 import pkg from './package.json' with { type: 'json' };
+import { FONT_SOURCES } from './src/lib/integrations/pdf/font-files.ts';
+
+/**
+ * The report fonts come from the npm registry's packages (not from Git): the build copies them to
+ * `fonts/`, and the dev server serves them from node_modules. They are fetched only by the first
+ * PDF export that needs them (the service worker does not precache them: 40 MB).
+ */
+function reportFonts(): Plugin {
+	const require = createRequire(import.meta.url);
+	const files = new Map(
+		Object.entries(FONT_SOURCES).map(([name, source]) => [name, require.resolve(source)])
+	);
+	return {
+		name: 'report-fonts',
+		configureServer(server) {
+			server.middlewares.use('/fonts', (req, res, next) => {
+				const file = files.get((req.url ?? '').replace(/^\//, '').split('?')[0] ?? '');
+				if (!file) return next();
+				res.setHeader('Content-Type', 'font/ttf');
+				fs.createReadStream(file).pipe(res);
+			});
+		},
+		generateBundle() {
+			if (this.environment.name !== 'client') return;
+			for (const [name, file] of files)
+				this.emitFile({ type: 'asset', fileName: `fonts/${name}`, source: fs.readFileSync(file) });
+		}
+	};
+}
 
 export default defineConfig({
 	plugins: [
+		reportFonts(),
 		sveltekit({
 			// SvelteKit 3 takes its options (and Svelte's compiler options) here; it refuses a
 			// svelte.config.js file.

@@ -14,11 +14,16 @@ import { self } from '$app/service-worker';
  * old version is closed, so a tab never loses the chunks it was built with halfway through.
  */
 const CACHE = `crm-workbench-${version}`;
+/**
+ * The report fonts (40 MB) are not part of the shell: the PDF export fetches the one it needs and
+ * keeps it in this cache, which outlives app versions (the font files do not change with them).
+ */
+const FONT_CACHE = 'crm-workbench-fonts';
 const SHELL = [
 	...immutable.map((f) => f.path),
 	...assets.map((f) => f.path),
 	...prerendered.map((f) => f.path)
-];
+].filter((path) => !/(^|\/)fonts\/[^/]+\.ttf$/.test(path));
 const scope = new URL(self.registration.scope);
 const toUrl = (path: string) => new URL(path, scope).href;
 const INDEX = toUrl('');
@@ -31,7 +36,8 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
 	event.waitUntil(
 		(async () => {
-			for (const key of await caches.keys()) if (key !== CACHE) await caches.delete(key);
+			for (const key of await caches.keys())
+				if (key !== CACHE && key !== FONT_CACHE) await caches.delete(key);
 			// The first install takes control of the page that installed it, so that it works
 			// offline from then on; a later version only activates once the old tabs are gone.
 			await self.clients.claim();

@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { blankContent } from '../../src/lib/domain/engagement/profile.ts';
 import { makeEngagementFile } from '../../src/lib/domain/formats/engagement-file.ts';
@@ -136,6 +138,19 @@ test('editing a workflow connection redraws the diagram; SVG, PNG and .mmd expor
 	expect(width).toBe(drawn![0]! * 2);
 	expect(height).toBe(drawn![1]! * 2);
 	expect(inked).toBeGreaterThan(1000);
+
+	// Alone as a PDF: the drawing as vector graphics, its labels as text in an embedded font.
+	const pdf = await save('PDF');
+	expect(pdf.name).toMatch(/Workflow-Today\.pdf$/);
+	const pdfFile = path.join(test.info().outputDir, pdf.name);
+	fs.writeFileSync(pdfFile, pdf.data);
+	const pdfText = execFileSync('pdftotext', [pdfFile, '-'], { encoding: 'utf8' });
+	expect(pdfText).toContain('Workflow: Today');
+	expect(pdfText).toContain('资料');
+	expect(pdfText).toContain('loan file');
+	expect(execFileSync('pdffonts', [pdfFile], { encoding: 'utf8' })).toMatch(
+		/NotoSans\w+-Regular\s+CID TrueType\s+Identity-H\s+yes yes yes/
+	);
 
 	const mmd = await save('MMD');
 	expect(mmd.data.toString('utf8')).toMatch(/^flowchart LR\n/);

@@ -1,9 +1,10 @@
 import { LOCALES, type Locale } from '../domain/locales.ts';
 import { en, type MessageKey, type Messages } from './messages/en.ts';
 import * as fmt from './format.ts';
+import { interpolate, type Params } from './interpolate.ts';
 
 export type { MessageKey };
-export type Params = Record<string, string | number>;
+export { interpolate, type Params };
 
 /**
  * The messages of each language, English at once (the source, and the fallback) and the others
@@ -21,19 +22,17 @@ export async function loadMessages(locale: Locale): Promise<void> {
 	loaded[locale] ??= await loaders[locale]();
 }
 
+/** A language's messages (for a report written in a language other than the UI's). */
+export async function messagesFor(locale: Locale): Promise<Messages> {
+	await loadMessages(locale);
+	return loaded[locale] ?? en;
+}
+
 export const LOCALE_NAMES: Record<Locale, string> = {
 	'zh-CN': '简体中文',
 	'zh-TW': '繁體中文',
 	en: 'English'
 };
-
-/** Fills `{name}` placeholders; a placeholder with no value stays visible so the gap is noticed. */
-export function interpolate(template: string, params?: Params): string {
-	if (!params) return template;
-	return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-		name in params ? String(params[name]) : whole
-	);
-}
 
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
 	return interpolate((loaded[locale] ?? en)[key], params);

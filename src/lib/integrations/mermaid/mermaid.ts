@@ -229,3 +229,72 @@ export async function pngFile(svg: SVGSVGElement, scale = 2): Promise<Blob> {
 		)
 	);
 }
+
+/** Presentation properties a PDF renderer needs on each element (it reads no style sheet). */
+const INLINE = [
+	'fill',
+	'fill-opacity',
+	'fill-rule',
+	'stroke',
+	'stroke-width',
+	'stroke-opacity',
+	'stroke-dasharray',
+	'stroke-linecap',
+	'stroke-linejoin',
+	'opacity',
+	'font-size',
+	'font-weight',
+	'font-style',
+	'text-anchor',
+	'dominant-baseline',
+	'display'
+] as const;
+
+/**
+ * A drawn diagram as SVG text for a PDF: every element carries its computed presentation
+ * (Mermaid styles its drawing with a style sheet of `#id .class` rules, which the PDF renderer
+ * does not read, so shapes would fill black), and the style sheet is dropped. The diagram is
+ * laid out off screen for the browser to compute the styles.
+ */
+export function pdfSvg(svg: SVGSVGElement): string {
+	const copy = svg.cloneNode(true) as SVGSVGElement;
+	const host = document.createElement('div');
+	// Off screen but not hidden: a hidden host would make every element compute as hidden.
+	host.style.cssText = 'position:absolute;left:-100000px;top:0;';
+	host.setAttribute('aria-hidden', 'true');
+	host.append(copy);
+	document.body.append(host);
+	try {
+		const elements = [...copy.querySelectorAll<SVGElement>('*')].filter(
+			(el) => !['style', 'title', 'desc'].includes(el.localName)
+		);
+		// Read everything before writing anything: a write would make the next read recompute.
+		const values = elements.map((el) => {
+			const style = getComputedStyle(el);
+			return INLINE.map((name) => style.getPropertyValue(name));
+		});
+		elements.forEach((el, i) => {
+			const read = new Map(INLINE.map((name, j) => [name, values[i]![j]!]));
+			for (const paint of ['fill', 'stroke'] as const) {
+				const rgba = /^rgba\((\d+),\s*(\d+),\s*(\d+),\s*([\d.]+)\)$/.exec(read.get(paint) ?? '');
+				if (!rgba) continue;
+				// The PDF renderer reads no alpha in a colour: it goes to the opacity property.
+				const alpha = Number(rgba[4]);
+				if (alpha === 0) read.set(paint, 'none');
+				else {
+					read.set(paint, `rgb(${rgba[1]}, ${rgba[2]}, ${rgba[3]})`);
+					const opacity = Number(read.get(`${paint}-opacity`) || 1);
+					read.set(`${paint}-opacity`, String(opacity * alpha));
+				}
+			}
+			for (const [name, value] of read)
+				if (value && value !== 'normal' && value !== 'auto') el.setAttribute(name, value);
+			el.removeAttribute('style');
+			el.removeAttribute('class');
+		});
+		for (const style of copy.querySelectorAll('style')) style.remove();
+		return svgFile(copy);
+	} finally {
+		host.remove();
+	}
+}

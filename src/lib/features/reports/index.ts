@@ -1,0 +1,2 @@
+export { default as ReportsPage } from './ReportsPage.svelte';
+export { diagramPdf } from './generate.ts';

@@ -1,0 +1,26 @@
+import type { Locale } from '#lib/domain/locales.ts';
+import type { ReportInput } from '#lib/domain/reports/model.ts';
+
+/** Messages between the page and the report worker. */
+export type ToWorker =
+	| {
+			type: 'build';
+			input: ReportInput;
+			/** The absolute URL of the app's `fonts/` folder (same origin). */
+			fontBase: string;
+	  }
+	| {
+			/** One diagram alone, as a PDF. */
+			type: 'diagram';
+			title: string;
+			svg: string;
+			width: number;
+			height: number;
+			lang: Locale;
+			fontBase: string;
+	  };
+
+export type FromWorker =
+	| { type: 'progress'; stage: 'fonts' | 'layout'; share: number }
+	| { type: 'done'; bytes: ArrayBuffer; missing: string[]; sections: string[] }
+	| { type: 'error'; message: string };
