@@ -105,6 +105,9 @@ for (const locale of ['en', 'zh-CN', 'zh-TW'] as const) {
 			if (n === 1) await expect(page.locator('#gantt-0 svg')).toBeVisible({ timeout: 15_000 });
 			await expectNoSeriousViolations(page, `roadmap ${what}`);
 		}
+		await page.locator('nav.areas a').nth(15).click();
+		await expect(page.locator('#report-lang')).toBeVisible();
+		await expectNoSeriousViolations(page, 'reports');
 		await page.locator('nav.areas a').first().click();
 		await page
 			.getByRole('button')

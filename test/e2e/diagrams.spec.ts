@@ -142,6 +142,7 @@ test('editing a workflow connection redraws the diagram; SVG, PNG and .mmd expor
 	// Alone as a PDF: the drawing as vector graphics, its labels as text in an embedded font.
 	const pdf = await save('PDF');
 	expect(pdf.name).toMatch(/Workflow-Today\.pdf$/);
+	fs.mkdirSync(test.info().outputDir, { recursive: true });
 	const pdfFile = path.join(test.info().outputDir, pdf.name);
 	fs.writeFileSync(pdfFile, pdf.data);
 	const pdfText = execFileSync('pdftotext', [pdfFile, '-'], { encoding: 'utf8' });

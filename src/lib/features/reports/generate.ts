@@ -41,7 +41,11 @@ const PLANNERS: Array<[(input: PlanInput) => AssetRequest[], (key: string) => st
 	[businessCaseAssets, () => 'businessCase']
 ];
 
-export function planAssets(content: EngagementContent, options: ReportOptions, text: ReportText): AssetRequest[] {
+export function planAssets(
+	content: EngagementContent,
+	options: ReportOptions,
+	text: ReportText
+): AssetRequest[] {
 	const sections = new Set<string>(chosenSections(options.kind, options.sections));
 	const input: PlanInput = { content, lang: options.lang, text };
 	return PLANNERS.flatMap(([plan, sectionOf]) =>
@@ -174,11 +178,7 @@ export async function generateReport(
 }
 
 /** One drawn diagram alone as a PDF, with its title, in the fonts of `lang`. */
-export async function diagramPdf(
-	svg: SVGSVGElement,
-	title: string,
-	lang: Locale
-): Promise<Blob> {
+export async function diagramPdf(svg: SVGSVGElement, title: string, lang: Locale): Promise<Blob> {
 	const { pdfSvg } = await import('#lib/integrations/mermaid/mermaid.ts');
 	const result = await runWorker(
 		{

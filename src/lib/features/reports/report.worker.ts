@@ -17,7 +17,8 @@ import { reportText } from './text.ts';
 
 const FONT_CACHE = 'crm-workbench-fonts';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const post = (message: FromWorker, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
+const post = (message: FromWorker, transfer: Transferable[] = []) =>
+	scope.postMessage(message, transfer);
 
 const messages: Record<Locale, () => Promise<Messages>> = {
 	en: () => import('#lib/i18n/messages/en.ts').then((m) => m.en),
@@ -45,12 +46,21 @@ scope.onmessage = async (event: MessageEvent<ToWorker>) => {
 		let lang: Locale;
 		if (job.type === 'build') {
 			lang = job.input.options.lang;
-			const built = buildReport(job.input, reportText(lang, await messages[lang]()), REPORT_BUILDERS);
+			const built = buildReport(
+				job.input,
+				reportText(lang, await messages[lang]()),
+				REPORT_BUILDERS
+			);
 			definition = built.definition;
 			sections = built.sections;
 		} else {
 			lang = job.lang;
-			definition = diagramDocument(job.title, { type: 'svg', svg: job.svg, width: job.width, height: job.height });
+			definition = diagramDocument(job.title, {
+				type: 'svg',
+				svg: job.svg,
+				width: job.width,
+				height: job.height
+			});
 		}
 		let fontsRead = 0;
 		const result = await renderPdf(

@@ -47,7 +47,11 @@ export function strategyAssets(input: PlanInput): AssetRequest[] {
 				{
 					x: t('segments.chart.growthAxis'),
 					y: t('segments.chart.marginAxis', { currency }),
-					tiers: { develop: t('tier.develop'), maintain: t('tier.maintain'), serve: t('tier.serve') }
+					tiers: {
+						develop: t('tier.develop'),
+						maintain: t('tier.maintain'),
+						serve: t('tier.serve')
+					}
 				},
 				currencyExponent(currency),
 				lang
