@@ -22,5 +22,12 @@ export type ToWorker =
 
 export type FromWorker =
 	| { type: 'progress'; stage: 'fonts' | 'layout'; share: number }
-	| { type: 'done'; bytes: ArrayBuffer; missing: string[]; sections: string[] }
+	| {
+			type: 'done';
+			bytes: ArrayBuffer;
+			missing: string[];
+			sections: string[];
+			/** The worker's whole job, and pdfmake's own part of it (read by `npm run bench`). */
+			timings: { workerMs: number; layoutMs: number };
+	  }
 	| { type: 'error'; message: string };

@@ -40,6 +40,7 @@ async function readFont(base: string, file: FontFile): Promise<ArrayBuffer> {
 
 scope.onmessage = async (event: MessageEvent<ToWorker>) => {
 	const job = event.data;
+	const start = performance.now();
 	try {
 		let definition: Record<string, unknown> & { content: unknown };
 		let sections: string[] = [];
@@ -77,7 +78,8 @@ scope.onmessage = async (event: MessageEvent<ToWorker>) => {
 			result.bytes.byteOffset,
 			result.bytes.byteOffset + result.bytes.byteLength
 		) as ArrayBuffer;
-		post({ type: 'done', bytes, missing: result.missing, sections }, [bytes]);
+		const timings = { workerMs: performance.now() - start, layoutMs: result.layoutMs };
+		post({ type: 'done', bytes, missing: result.missing, sections, timings }, [bytes]);
 	} catch (error) {
 		post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
 	}

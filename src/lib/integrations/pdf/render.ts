@@ -44,6 +44,8 @@ export interface RenderResult {
 	/** Characters no font could print (drawn as □). */
 	missing: string[];
 	fonts: FontFamily[];
+	/** How long pdfmake itself took to lay out and write the document (ms). */
+	layoutMs: number;
 }
 
 type Definition = Record<string, unknown> & { content: unknown };
@@ -114,6 +116,7 @@ export async function renderPdf(
 	const wrap = (fn: PageFn | undefined) =>
 		fn && ((...args: number[]) => applyFonts(fn(...args), chain, new Set(), rewrite));
 	const primary = families[0]!;
+	const layoutStart = performance.now();
 	const bytes = await pdfmake
 		.createPdf({
 			...definition,
@@ -123,8 +126,9 @@ export async function renderPdf(
 			defaultStyle: { ...(definition.defaultStyle as object), font: primary }
 		})
 		.getBuffer();
+	const layoutMs = performance.now() - layoutStart;
 	pdfmake.setProgressCallback(undefined);
-	return { bytes, missing: [...missing], fonts: [...used] };
+	return { bytes, missing: [...missing], fonts: [...used], layoutMs };
 }
 
 /**
