@@ -50,10 +50,7 @@ export function facts(rows: Array<[string, string]>): PdfNode {
 		margin: [0, 0, 0, 8],
 		table: {
 			widths: ['auto', '*'],
-			body: shown.map(([k, v]) => [
-				{ text: k, style: 'label' },
-				{ text: v }
-			])
+			body: shown.map(([k, v]) => [{ text: k, style: 'label' }, { text: v }])
 		}
 	};
 }
@@ -88,8 +85,7 @@ export function keyFigures(items: Figure[], accent: string): PdfNode {
 		layout: {
 			hLineWidth: () => 0,
 			vLineWidth: (i: number) => (i === 0 || i === perRow ? 0 : 0),
-			fillColor: (_row: number, _node: unknown, col: number) =>
-				col >= 0 ? COLORS.zebra : null,
+			fillColor: (_row: number, _node: unknown, col: number) => (col >= 0 ? COLORS.zebra : null),
 			paddingLeft: () => 2,
 			paddingRight: () => 2,
 			paddingTop: () => 2,
@@ -109,7 +105,12 @@ export interface Column {
  * A table whose header row repeats on every page it runs over; rows are kept whole. Cells are
  * strings or content nodes; numbers should come formatted.
  */
-export function table(columns: Column[], rows: PdfNode[][], accent: string, fontSize?: number): PdfNode {
+export function table(
+	columns: Column[],
+	rows: PdfNode[][],
+	accent: string,
+	fontSize?: number
+): PdfNode {
 	if (rows.length === 0) return [];
 	const header = columns.map((c) => ({
 		text: c.header,
@@ -188,7 +189,10 @@ export function picture(
 	return {
 		unbreakable: true,
 		margin: [0, 4, 0, 10],
-		stack: [{ ...node, alignment: 'center' }, { text: caption, style: 'caption' }]
+		stack: [
+			{ ...node, alignment: 'center' },
+			{ text: caption, style: 'caption' }
+		]
 	};
 }
 

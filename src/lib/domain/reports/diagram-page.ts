@@ -26,7 +26,11 @@ export function diagramDocument(
 			height: height + 2 * MARGIN + TITLE
 		},
 		pageMargins: [MARGIN, MARGIN, MARGIN, MARGIN],
-		info: { title, creator: 'CRM Strategy Workbench', producer: 'CRM Strategy Workbench (pdfmake)' },
+		info: {
+			title,
+			creator: 'CRM Strategy Workbench',
+			producer: 'CRM Strategy Workbench (pdfmake)'
+		},
 		content: [
 			{ text: title, fontSize: 12, bold: true, margin: [0, 0, 0, 10] },
 			{ svg: asset.svg, width, height }

@@ -35,7 +35,12 @@ export function reportTitle(kind: ReportKind, text: Pick<ReportText, 't'>): stri
 	return text.t(TITLE_KEYS[kind]);
 }
 
-export function pageArea(input: ReportInput): { width: number; height: number; pageWidth: number; pageHeight: number } {
+export function pageArea(input: ReportInput): {
+	width: number;
+	height: number;
+	pageWidth: number;
+	pageHeight: number;
+} {
 	const paper = PAPER_POINTS[input.options.paper];
 	const landscape = input.options.orientation === 'landscape';
 	const pageWidth = landscape ? paper.height : paper.width;
@@ -90,7 +95,10 @@ export function buildReport(
 			: [
 					{
 						pageBreak: 'before',
-						toc: { title: { text: text.t('report.contents'), style: 'h1' }, numberStyle: { bold: false } }
+						toc: {
+							title: { text: text.t('report.contents'), style: 'h1' },
+							numberStyle: { bold: false }
+						}
 					}
 				];
 
@@ -181,16 +189,17 @@ function coverPage(
 					margin: [0, height * 0.18, 0, 12]
 				},
 				{ text: title, style: 'coverTitle' },
-				{ text: profile.client || profile.name, style: 'coverClient', color: options.branding.accent },
+				{
+					text: profile.client || profile.name,
+					style: 'coverClient',
+					color: options.branding.accent
+				},
 				{
 					layout: 'noBorders',
 					margin: [0, 36, 0, 0],
 					table: {
 						widths: ['auto', '*'],
-						body: rows.map(([k, v]) => [
-							{ text: k, style: 'label' },
-							{ text: v }
-						])
+						body: rows.map(([k, v]) => [{ text: k, style: 'label' }, { text: v }])
 					}
 				},
 				...(options.confidentiality.trim()

@@ -189,7 +189,18 @@ export function straightQuotes(text: string): string {
 type Node = unknown;
 
 /** Keys of a pdfmake node whose values are more content (not styles or sizes). */
-const CHILD_KEYS = ['stack', 'columns', 'ul', 'ol', 'content', 'table', 'body', 'text', 'toc', 'title'];
+const CHILD_KEYS = [
+	'stack',
+	'columns',
+	'ul',
+	'ol',
+	'content',
+	'table',
+	'body',
+	'text',
+	'toc',
+	'title'
+];
 
 /**
  * Applies a font chain to every text of a pdfmake content tree: a string whose characters are

@@ -164,9 +164,14 @@ export function readBranding(value: unknown): Branding {
 	return {
 		company: text(v.company),
 		consultant: text(v.consultant),
-		accent: typeof v.accent === 'string' && isAccent(v.accent) ? v.accent.toLowerCase() : DEFAULT_ACCENT,
+		accent:
+			typeof v.accent === 'string' && isAccent(v.accent) ? v.accent.toLowerCase() : DEFAULT_ACCENT,
 		logo: validLogo
-			? { dataUrl: logo.dataUrl as string, width: logo.width as number, height: logo.height as number }
+			? {
+					dataUrl: logo.dataUrl as string,
+					width: logo.width as number,
+					height: logo.height as number
+				}
 			: null
 	};
 }

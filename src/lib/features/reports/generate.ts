@@ -59,6 +59,17 @@ function aborted(signal: AbortSignal): void {
 	if (signal.aborted) throw new DOMException('The report was cancelled.', 'AbortError');
 }
 
+/**
+ * Pictures already drawn, by what they were drawn from: a report made again (the usual way of
+ * working: fix a word, print again) draws only what changed. Kept for the session, at most 64.
+ */
+const drawnPictures = new Map<string, ReportAssets[string]>();
+function remember(key: string, asset: ReportAssets[string]) {
+	drawnPictures.delete(key);
+	drawnPictures.set(key, asset);
+	if (drawnPictures.size > 64) drawnPictures.delete(drawnPictures.keys().next().value!);
+}
+
 async function drawAssets(
 	requests: AssetRequest[],
 	options: ReportOptions,
@@ -67,48 +78,61 @@ async function drawAssets(
 ): Promise<{ assets: ReportAssets; failed: string[] }> {
 	const assets: Record<string, ReportAssets[string]> = {};
 	const failed: string[] = [];
-	const diagrams = requests.filter((r) => r.type === 'mermaid');
-	const charts = requests.filter((r) => r.type === 'chart');
 	const total = requests.length || 1;
 	let done = 0;
-	if (diagrams.length) {
-		const { renderMermaid, pdfSvg } = await import('#lib/integrations/mermaid/mermaid.ts');
-		for (const request of diagrams) {
-			aborted(signal);
-			onProgress({ stage: 'diagrams', share: (0.5 * done++) / total });
-			const drawn = await renderMermaid(request.text, options.lang);
-			if (drawn.ok)
-				assets[request.key] = {
-					type: 'svg',
-					svg: pdfSvg(drawn.svg),
-					width: drawn.width,
-					height: drawn.height
-				};
-			else failed.push(request.key);
+	for (const request of requests) {
+		aborted(signal);
+		onProgress({
+			stage: request.type === 'mermaid' ? 'diagrams' : 'charts',
+			share: (0.5 * done++) / total
+		});
+		// The chart's configuration holds no functions that change its drawing: its JSON names it.
+		const id =
+			request.type === 'mermaid'
+				? `mermaid:${options.lang}:${request.text}`
+				: `chart:${request.width}x${request.height}:${JSON.stringify(request.config)}`;
+		const known = drawnPictures.get(id);
+		if (known) {
+			assets[request.key] = known;
+			continue;
 		}
-	}
-	if (charts.length) {
-		const { drawChartImage } = await import('#lib/integrations/charts/chart-image.ts');
-		for (const request of charts) {
-			aborted(signal);
-			onProgress({ stage: 'charts', share: (0.5 * done++) / total });
-			await pause();
-			try {
-				assets[request.key] = {
-					type: 'image',
-					dataUrl: await drawChartImage(request.config, request.width, request.height),
-					width: request.width,
-					height: request.height
-				};
-			} catch {
-				failed.push(request.key);
-			}
-		}
+		const asset = await drawOne(request, options);
+		if (asset) {
+			remember(id, asset);
+			assets[request.key] = asset;
+		} else failed.push(request.key);
 	}
 	return { assets, failed };
 }
 
+async function drawOne(
+	request: AssetRequest,
+	options: ReportOptions
+): Promise<ReportAssets[string] | null> {
+	if (request.type === 'mermaid') {
+		const { renderMermaid, pdfSvg } = await import('#lib/integrations/mermaid/mermaid.ts');
+		const drawn = await renderMermaid(request.text, options.lang);
+		if (!drawn.ok) return null;
+		await pause();
+		return { type: 'svg', svg: pdfSvg(drawn.svg), width: drawn.width, height: drawn.height };
+	}
+	const { drawChartImage } = await import('#lib/integrations/charts/chart-image.ts');
+	await pause();
+	try {
+		return {
+			type: 'image',
+			dataUrl: await drawChartImage(request.config, request.width, request.height),
+			width: request.width,
+			height: request.height
+		};
+	} catch {
+		return null;
+	}
+}
+
 let worker: Worker | null = null;
+/** One job at a time: the worker holds the fonts, and replies are not told apart. */
+let queue: Promise<unknown> = Promise.resolve();
 
 interface WorkerResult {
 	blob: Blob;
@@ -116,8 +140,30 @@ interface WorkerResult {
 	sections: string[];
 }
 
+/** A failure the page can name in the user's language. */
+export class ReportError extends Error {
+	readonly code: 'fontUnavailable' | 'failed';
+	constructor(code: 'fontUnavailable' | 'failed', message: string) {
+		super(message);
+		this.code = code;
+	}
+}
+
 /** Hands a job to the report worker (started on first use and kept for the next job). */
 function runWorker(
+	message: ToWorker,
+	signal: AbortSignal,
+	onProgress: (stage: 'fonts' | 'layout', share: number) => void
+): Promise<WorkerResult> {
+	const run = queue.then(() => {
+		aborted(signal);
+		return runNow(message, signal, onProgress);
+	});
+	queue = run.catch(() => undefined);
+	return run;
+}
+
+function runNow(
 	message: ToWorker,
 	signal: AbortSignal,
 	onProgress: (stage: 'fonts' | 'layout', share: number) => void
@@ -147,12 +193,12 @@ function runWorker(
 					missing: reply.missing,
 					sections: reply.sections
 				});
-			} else reject(new Error(reply.message));
+			} else reject(new ReportError(reply.code, reply.message));
 		};
 		running.onerror = (event) => {
 			signal.removeEventListener('abort', stop);
 			drop();
-			reject(new Error(event.message || 'The PDF could not be made.'));
+			reject(new ReportError('failed', event.message || 'The PDF could not be made.'));
 		};
 		running.postMessage(message);
 	});
@@ -182,7 +228,12 @@ export async function generateReport(
 }
 
 /** One drawn diagram alone as a PDF, with its title, in the fonts of `lang`. */
-export async function diagramPdf(svg: SVGSVGElement, title: string, lang: Locale): Promise<Blob> {
+export async function diagramPdf(
+	svg: SVGSVGElement,
+	title: string,
+	lang: Locale,
+	signal: AbortSignal = new AbortController().signal
+): Promise<Generated> {
 	const { pdfSvg } = await import('#lib/integrations/mermaid/mermaid.ts');
 	const result = await runWorker(
 		{
@@ -194,8 +245,8 @@ export async function diagramPdf(svg: SVGSVGElement, title: string, lang: Locale
 			lang,
 			fontBase: fontBase()
 		},
-		new AbortController().signal,
+		signal,
 		() => {}
 	);
-	return result.blob;
+	return { ...result, failed: [] };
 }

@@ -30,4 +30,9 @@ export type FromWorker =
 			/** The worker's whole job, and pdfmake's own part of it (read by `npm run bench`). */
 			timings: { workerMs: number; layoutMs: number };
 	  }
-	| { type: 'error'; message: string };
+	| {
+			type: 'error';
+			/** `fontUnavailable`: the report's first font could not be loaded (offline, first time). */
+			code: 'fontUnavailable' | 'failed';
+			message: string;
+	  };

@@ -4,7 +4,7 @@ import { diagramDocument } from '#lib/domain/reports/diagram-page.ts';
 import { buildReport } from '#lib/domain/reports/document.ts';
 import { REPORT_BUILDERS } from '#lib/domain/reports/registry.ts';
 import { browserPdfMake } from '#lib/integrations/pdf/browser.ts';
-import { renderPdf, type FontFile } from '#lib/integrations/pdf/render.ts';
+import { FontUnavailableError, renderPdf, type FontFile } from '#lib/integrations/pdf/render.ts';
 import type { Messages } from '#lib/i18n/messages/en.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import { reportText } from './text.ts';
@@ -63,16 +63,24 @@ scope.onmessage = async (event: MessageEvent<ToWorker>) => {
 				height: job.height
 			});
 		}
+		// At most five font files (three regular, two bold); the layout reports as it draws, so
+		// only a visible step (a percent) goes to the page.
 		let fontsRead = 0;
+		let shown = -1;
 		const result = await renderPdf(
 			browserPdfMake,
 			definition,
 			lang,
 			async (file) => {
-				post({ type: 'progress', stage: 'fonts', share: fontsRead++ / 3 });
+				post({ type: 'progress', stage: 'fonts', share: Math.min(1, fontsRead++ / 5) });
 				return readFont(job.fontBase, file);
 			},
-			(share) => post({ type: 'progress', stage: 'layout', share })
+			(share) => {
+				const step = Math.floor(share * 100);
+				if (step === shown) return;
+				shown = step;
+				post({ type: 'progress', stage: 'layout', share });
+			}
 		);
 		const bytes = result.bytes.buffer.slice(
 			result.bytes.byteOffset,
@@ -81,6 +89,10 @@ scope.onmessage = async (event: MessageEvent<ToWorker>) => {
 		const timings = { workerMs: performance.now() - start, layoutMs: result.layoutMs };
 		post({ type: 'done', bytes, missing: result.missing, sections, timings }, [bytes]);
 	} catch (error) {
-		post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+		post({
+			type: 'error',
+			code: error instanceof FontUnavailableError ? 'fontUnavailable' : 'failed',
+			message: error instanceof Error ? error.message : String(error)
+		});
 	}
 };

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LOCALES, type Locale } from '#lib/domain/locales.ts';
+import { diagramDocument } from '#lib/domain/reports/diagram-page.ts';
 import { buildReport } from '#lib/domain/reports/document.ts';
 import { MISSING_MARK } from '#lib/domain/reports/fonts.ts';
 import { REPORT_KINDS, type ReportAssets, type ReportKind } from '#lib/domain/reports/model.ts';
@@ -126,6 +127,19 @@ describe('characters and hostile text', () => {
 		const words = pdftotextRaw(tempPdf(result.bytes));
 		expect(words).toContain('𠮷野家 𡘙 銀行');
 		expect(words).toContain(MISSING_MARK);
+	}, 60_000);
+
+	it('gives diagram labels the same fallback fonts, and reports what none has', async () => {
+		const svg =
+			'<svg xmlns="http://www.w3.org/2000/svg" width="300" height="60"><text x="10" y="30" font-size="14"><tspan>客户 𡘙 &amp; 𠮷 😀</tspan></text></svg>';
+		const doc = diagramDocument('图', { type: 'svg', svg, width: 300, height: 60 });
+		const result = await pdfOf(doc, 'zh-CN');
+		expect(result.missing).toEqual(['😀']);
+		expect(result.fonts).toEqual(
+			expect.arrayContaining(['NotoSansSC', 'NotoSansTC', 'NotoSansJP'])
+		);
+		const words = pdftotextRaw(tempPdf(result.bytes));
+		for (const w of ['客户', '𡘙', '&', '𠮷', MISSING_MARK]) expect(words, w).toContain(w);
 	}, 60_000);
 
 	it('prints user text as text, whatever it holds', async () => {

@@ -1707,7 +1707,12 @@ export const en = {
 	'report.strategy.channels.unassigned': 'Not yet offered through any channel: {items}.',
 	'report.strategy.channels.noResolution': 'Not yet agreed',
 	'report.strategy.change.supports': 'The five supports',
-	'report.strategy.change.col.element': 'Element'
+	'report.strategy.change.col.element': 'Element',
+	'reports.confidentialityDefault': 'Use the default line',
+	'report.fontUnavailable':
+		'The fonts for this language have not been downloaded yet, and the app is offline. Connect to the internet once and make the report again; after that it works offline.',
+	'view.makingPdf': 'Making the PDF…',
+	'view.missingChars': 'No font has these characters, so they print as □: {chars}'
 } as const;
 
 export type MessageKey = keyof typeof en;

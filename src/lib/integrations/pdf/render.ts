@@ -2,6 +2,7 @@ import type { Locale } from '#lib/domain/locales.ts';
 import {
 	applyFonts,
 	readCoverage,
+	splitRuns,
 	straightQuotes,
 	type FontFace
 } from '#lib/domain/reports/fonts.ts';
@@ -83,16 +84,35 @@ export async function renderPdf(
 
 	let missing = new Set<string>();
 	let content: unknown = definition.content;
+	const inSvg = new Set<FontFamily>();
 	for (const family of families) {
-		const bytes = await load(FONT_FAMILIES[family].regular);
+		let bytes: ArrayBuffer | Uint8Array;
+		try {
+			bytes = await load(FONT_FAMILIES[family].regular);
+		} catch (error) {
+			// Without its first font there is no report; without a fallback (offline, never
+			// fetched), the few characters only it has print as □ and are named.
+			if (chain.length === 0) throw new FontUnavailableError(FONT_FAMILIES[family].regular, error);
+			break;
+		}
 		chain.push({ name: family, coverage: readCoverage(bytes) });
 		missing = new Set<string>();
-		content = applyFonts(definition.content, chain, missing, rewrite);
+		inSvg.clear();
+		content = svgRuns(
+			applyFonts(definition.content, chain, missing, rewrite),
+			chain,
+			missing,
+			inSvg
+		);
 		applyFonts(sample, chain, missing, rewrite);
 		if (missing.size === 0) break;
 	}
 
-	const used = new Set<FontFamily>([families[0]!]);
+	// pdfkit finds a font for SVG text only among those the document's own text has opened:
+	// a fallback used only by diagram labels gets one invisible space of its own.
+	for (const family of inSvg)
+		if (family !== families[0]) content = [{ text: ' ', font: family, fontSize: 1 }, content];
+	const used = new Set<FontFamily>([families[0]!, ...inSvg]);
 	collectFonts(content, used);
 	collectFonts(applyFonts(sample, chain, new Set(), rewrite), used);
 	const fonts: Record<string, Record<string, string>> = {};
@@ -116,11 +136,12 @@ export async function renderPdf(
 	const wrap = (fn: PageFn | undefined) =>
 		fn && ((...args: number[]) => applyFonts(fn(...args), chain, new Set(), rewrite));
 	const primary = families[0]!;
+	onProgress?.(0);
 	const layoutStart = performance.now();
 	const bytes = await pdfmake
 		.createPdf({
 			...definition,
-			content: withSvgFont(content, primary),
+			content,
 			header: wrap(header),
 			footer: wrap(footer),
 			defaultStyle: { ...(definition.defaultStyle as object), font: primary }
@@ -152,16 +173,50 @@ function collectFonts(node: unknown, into: Set<FontFamily>): void {
 	}
 }
 
-/** SVG text takes the report's first font (Mermaid names system fonts pdfmake does not have). */
-function withSvgFont(node: unknown, font: string): unknown {
-	if (Array.isArray(node)) return node.map((child) => withSvgFont(child, font));
-	if (node && typeof node === 'object') {
-		const record = node as Record<string, unknown>;
-		if (typeof record.svg === 'string') return { ...record, font };
-		const out: Record<string, unknown> = {};
-		for (const [key, value] of Object.entries(record))
-			out[key] = value && typeof value === 'object' ? withSvgFont(value, font) : value;
-		return out;
+/** A font file could not be loaded (for the first font: the report cannot be made). */
+export class FontUnavailableError extends Error {
+	readonly file: FontFile;
+	constructor(file: FontFile, cause: unknown) {
+		super(`The font ${file} could not be loaded.`, { cause });
+		this.file = file;
 	}
-	return node;
+}
+
+const SVG_TEXT = /<text\b[^>]*>[\s\S]*?<\/text>/g;
+
+/**
+ * The labels of a drawn diagram get the same font chain as the report's text: a run of
+ * characters the first font lacks goes into a `tspan` in the font that has them, and what no
+ * font has is marked and reported. Labels are SVG text (XML-escaped, no markup of their own).
+ */
+function svgRuns(
+	node: unknown,
+	chain: FontFace[],
+	missing: Set<string>,
+	used: Set<FontFamily>
+): unknown {
+	if (Array.isArray(node)) return node.map((child) => svgRuns(child, chain, missing, used));
+	if (!node || typeof node !== 'object') return node;
+	const record = node as Record<string, unknown>;
+	const primary = chain[0]!.name;
+	if (typeof record.svg === 'string') {
+		const svg = record.svg.replace(SVG_TEXT, (block) =>
+			block.replace(/>([^<]+)</g, (whole, label: string) => {
+				const runs = splitRuns(label, chain, missing);
+				if (runs.length === 1 && runs[0]!.font === primary) return `>${runs[0]!.text}<`;
+				const parts = runs.map((r) => {
+					if (r.font === primary) return r.text;
+					used.add(r.font as FontFamily);
+					return `<tspan font-family="${r.font}">${r.text}</tspan>`;
+				});
+				return `>${parts.join('')}<`;
+			})
+		);
+		// Text with no font of the report's (Mermaid names system fonts) takes the first font.
+		return { ...record, svg, font: primary };
+	}
+	const out: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(record))
+		out[key] = value && typeof value === 'object' ? svgRuns(value, chain, missing, used) : value;
+	return out;
 }

@@ -135,7 +135,12 @@ describe('assessment sections: no data', () => {
 	it('leave every section out with no run, no answers, or only "not applicable"', () => {
 		const naOnly = example.map((a) => ({ ...a, na: true, naReason: 'n/a' }));
 		const blank = example.map((a) => ({ ...a, current: null }));
-		for (const runs of [[], [aRun({ answers: [] })], [aRun({ answers: naOnly })], [aRun({ answers: blank })]]) {
+		for (const runs of [
+			[],
+			[aRun({ answers: [] })],
+			[aRun({ answers: naOnly })],
+			[aRun({ answers: blank })]
+		]) {
 			const ctx = keyed(engagement(runs));
 			expect(assessment(ctx)).toBeNull();
 			expect(assessmentDetail(ctx)).toBeNull();
@@ -195,11 +200,7 @@ describe('assessment: the hand-worked run', () => {
 	it('prints the rules that fired with their suggested initiative, by priority', () => {
 		const [t] = tableStarting(nodes, 'report.assessment.finding');
 		expect(t!.slice(1)).toEqual([
-			[
-				'Dimension A res.ruleCurrent 1.5',
-				'A is weak',
-				'Fix A support.processes Map the A process'
-			],
+			['Dimension A res.ruleCurrent 1.5', 'A is weak', 'Fix A support.processes Map the A process'],
 			['Question 2 res.ruleGap +2.0', 'q2 far from target', '–']
 		]);
 	});
@@ -226,7 +227,12 @@ describe('assessment: the hand-worked run', () => {
 	});
 
 	it('asks for the radar and gap pictures under the run id, and notes them when not drawn', () => {
-		const picture = { type: 'image', dataUrl: 'data:image/png;base64,AA', width: 480, height: 400 } as const;
+		const picture = {
+			type: 'image',
+			dataUrl: 'data:image/png;base64,AA',
+			width: 480,
+			height: 400
+		} as const;
 		const drawn = assessment(
 			keyed(engagement([aRun()]), 'assessment', 'en', {
 				'assessment.radar.run-1': picture,
@@ -255,20 +261,29 @@ describe('assessment: the hand-worked run', () => {
 					id: 'a',
 					title: text('A'),
 					weight: 1,
-					questions: Array.from({ length: 12 }, (_, i) => ({ id: `q${i}`, text: text(`Q${i}`), weight: 1 }))
+					questions: Array.from({ length: 12 }, (_, i) => ({
+						id: `q${i}`,
+						text: text(`Q${i}`),
+						weight: 1
+					}))
 				}
 			]
 		});
-		const answers = Array.from({ length: 12 }, (_, i) => anAnswer('p1', `q${i}`, 1, 1 + (i % 4) + 1));
+		const answers = Array.from({ length: 12 }, (_, i) =>
+			anAnswer('p1', `q${i}`, 1, 1 + (i % 4) + 1)
+		);
 		const content = engagement([aRun({ answers })], [many]);
-		const rows = (kind: ReportKind) => tableStarting(assessment(keyed(content, kind))!, 'res.question')[0]!.length - 1;
+		const rows = (kind: ReportKind) =>
+			tableStarting(assessment(keyed(content, kind))!, 'res.question')[0]!.length - 1;
 		expect(rows('assessment')).toBe(10);
 		expect(rows('executive')).toBe(5);
 	});
 });
 
 describe('assessment: which runs', () => {
-	const later: Answer[] = ['p1', 'p2'].flatMap((p) => ['q1', 'q2', 'q3'].map((q) => anAnswer(p, q, 3, 4)));
+	const later: Answer[] = ['p1', 'p2'].flatMap((p) =>
+		['q1', 'q2', 'q3'].map((q) => anAnswer(p, q, 3, 4))
+	);
 	const other = aTemplate({ id: 'other-model', title: text('Other model') });
 	const content = engagement(
 		[
@@ -295,7 +310,10 @@ describe('assessment: which runs', () => {
 		const noTargets = example.map((a) => ({ ...a, target: null }));
 		const r = latestRuns(engagement([aRun({ answers: noTargets })]))[0]!;
 		expect(gapsByPriority(r.score)).toEqual([]);
-		expect(gapsByPriority(latestRuns(engagement([aRun()]))[0]!.score).map((d) => d.id)).toEqual(['a', 'b']);
+		expect(gapsByPriority(latestRuns(engagement([aRun()]))[0]!.score).map((d) => d.id)).toEqual([
+			'a',
+			'b'
+		]);
 	});
 
 	describe('re-assessment', () => {
@@ -329,11 +347,18 @@ describe('assessment: which runs', () => {
 		it('leaves out runs on another level scale', () => {
 			const wider = aTemplate({
 				version: '2.0.0',
-				scale: [0, 1, 2, 3, 4, 5].map((value) => ({ value, label: text(`L${value}`), descriptor: text('d') })),
+				scale: [0, 1, 2, 3, 4, 5].map((value) => ({
+					value,
+					label: text(`L${value}`),
+					descriptor: text('d')
+				})),
 				stages: [{ id: 's', from: 0, name: text('S'), description: text('S') }]
 			});
 			const mixed = engagement(
-				[aRun(), aRun({ id: 'run-2', date: '2026-09-01', templateVersion: '2.0.0', answers: later })],
+				[
+					aRun(),
+					aRun({ id: 'run-2', date: '2026-09-01', templateVersion: '2.0.0', answers: later })
+				],
 				[template, wider]
 			);
 			expect(runHistories(mixed)).toEqual([]);

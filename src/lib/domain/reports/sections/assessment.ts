@@ -207,7 +207,10 @@ function figures(ctx: Ctx, r: ScoredRun): Figure[] {
 			label: ctx.t('assess.field.intention'),
 			value: level(ctx, o.intention),
 			detail: ctx.t('res.planPractice', {
-				gap: signed(ctx, o.intention === null || o.current === null ? null : o.intention - o.current)
+				gap: signed(
+					ctx,
+					o.intention === null || o.current === null ? null : o.intention - o.current
+				)
 			})
 		});
 	if (score.stage) items.push({ label: ctx.t('res.stage'), value: text(ctx, score.stage.name) });
@@ -218,7 +221,9 @@ function dimensionTable(ctx: Ctx, r: ScoredRun, titles: Map<string, string>): Pd
 	const dual = r.template.dualScoring;
 	const columns: Column[] = [
 		{ header: ctx.t('assess.dimension'), width: '*' },
-		...(dual ? [{ header: ctx.t('assess.field.intention'), width: 56, align: 'right' as const }] : []),
+		...(dual
+			? [{ header: ctx.t('assess.field.intention'), width: 56, align: 'right' as const }]
+			: []),
 		{ header: ctx.t('assess.field.current'), width: 40, align: 'right' },
 		{ header: ctx.t('assess.field.target'), width: 40, align: 'right' },
 		{ header: ctx.t('res.gap'), width: 36, align: 'right' },
@@ -453,7 +458,9 @@ function questionTable(
 		{ header: ctx.t('res.median'), width: 38, align: 'right' },
 		{ header: ctx.t('report.assessment.range'), width: 34, align: 'right' },
 		{ header: ctx.t('report.assessment.sd'), width: 38, align: 'right' },
-		...(dual ? [{ header: ctx.t('assess.field.intention'), width: 56, align: 'right' as const }] : []),
+		...(dual
+			? [{ header: ctx.t('assess.field.intention'), width: 56, align: 'right' as const }]
+			: []),
 		{ header: ctx.t('assess.field.target'), width: 34, align: 'right' },
 		{ header: ctx.t('res.na'), width: 34, align: 'right' },
 		{ header: ctx.t('report.assessment.flag'), width: 46 }
@@ -551,8 +558,7 @@ function modelHistory(ctx: Ctx, h: RunHistory): PdfNode[] {
 	const all = h.comparison.runs;
 	const first = all[0]!;
 	const last = all[all.length - 1]!;
-	const shown =
-		all.length > TABLE_RUNS ? [first, ...all.slice(-(TABLE_RUNS - 1))] : all;
+	const shown = all.length > TABLE_RUNS ? [first, ...all.slice(-(TABLE_RUNS - 1))] : all;
 	const runOf = new Map(h.runs.map((r) => [r.run.id, r]));
 	const change = (a: number | null | undefined, b: number | null | undefined) =>
 		a === null || a === undefined || b === null || b === undefined ? null : b - a;

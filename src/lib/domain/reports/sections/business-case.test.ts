@@ -249,7 +249,10 @@ describe('businessCase section', () => {
 			costs: [cost({ id: 'x', amount: 1_000 }), cost({ id: 'y', startYear: 2, amount: 1_320 })],
 			benefits: [benefit({ id: 'z', amount: 2_300, rampUp: [1, 0] })]
 		});
-		const ctx = { ...ctxOf(contentWith(several)), t: (k: string, p?: Record<string, unknown>) => `${k}${p ? JSON.stringify(p) : ''}` };
+		const ctx = {
+			...ctxOf(contentWith(several)),
+			t: (k: string, p?: Record<string, unknown>) => `${k}${p ? JSON.stringify(p) : ''}`
+		};
 		const out = textsOf(overview(ctx));
 		expect(out.some((s) => s.startsWith('case.irrSeveralShort'))).toBe(true);
 		const note = out.find((s) => s.startsWith('report.businessCase.irrNote'))!;
@@ -267,9 +270,7 @@ describe('businessCase section', () => {
 		const texts = textsOf(overview(ctxOf(contentWith(c))));
 		expect(texts).toContain('report.businessCase.warnings');
 		expect(texts).toContain(MESSAGES.en['case.warn.noBaseline']);
-		expect(texts).toContain(
-			MESSAGES.en['case.warn.noExitCost'].replace('{option}', 'SaaS')
-		);
+		expect(texts).toContain(MESSAGES.en['case.warn.noExitCost'].replace('{option}', 'SaaS'));
 		expect(texts).toContain(MESSAGES.en['case.warn.listPrice'].replace('{line}', 'Go-live'));
 		// A clean case has none.
 		const clean = textsOf(overview(ctxOf(contentWith(handCase()))));
@@ -284,7 +285,12 @@ describe('businessCase section', () => {
 		const nodes = overview(ctxOf(content))!;
 		expect(textsOf(nodes)).toContain('NPV by scenario');
 		const rows = tableRows(nodes, 'Option', 'last');
-		const conservative = headlineNpv(c, caseContextOf(content), 'a', scenarioMultipliers(c, 'conservative'));
+		const conservative = headlineNpv(
+			c,
+			caseContextOf(content),
+			'a',
+			scenarioMultipliers(c, 'conservative')
+		);
 		// Benefits at half (the avoided 5,000 a year stays): net −40,000, 13,000, 21,000.
 		expect(conservative).toBeCloseTo(-40_000 + 13_000 / 1.1 + 21_000 / 1.21, 6);
 		expect(conservative).toBeCloseTo(-10_826.45, 2);
@@ -316,7 +322,12 @@ describe('businessCase section', () => {
 		const missing = textsOf(overview(ctxOf(content)));
 		expect(missing.filter((s) => s === 'report.notDrawn')).toHaveLength(2);
 		// Drawn: the pictures with their captions.
-		const image = { type: 'image' as const, dataUrl: 'data:image/png;base64,AA==', width: 1280, height: 640 };
+		const image = {
+			type: 'image' as const,
+			dataUrl: 'data:image/png;base64,AA==',
+			width: 1280,
+			height: 640
+		};
 		const drawn = overview(
 			ctxOf(content, 'en', 'businessCase', {
 				'businessCase.cumulative': image,
@@ -394,7 +405,10 @@ describe('businessCaseDetail section', () => {
 			for (const [i, r] of results.entries())
 				if (!r.empty)
 					expect(rows[i]![2]).toBe(
-						ctx.money(Math.round(headlineNpv(c, caseContextOf(content), r.option.id)), c.settings.currency)
+						ctx.money(
+							Math.round(headlineNpv(c, caseContextOf(content), r.option.id)),
+							c.settings.currency
+						)
 					);
 			const p = preferredOption(content)!;
 			expect(p.option.id).toBe(c.preferredOptionId);
@@ -407,15 +421,16 @@ describe('businessCaseDetail section', () => {
 		const c = content.businessCase;
 		const nodes = detail(ctxOf(content))!;
 		const texts = textsOf(nodes);
-		for (const l of [...c.costs, ...c.benefits]) if (l.label.trim()) expect(texts).toContain(l.label);
+		for (const l of [...c.costs, ...c.benefits])
+			if (l.label.trim()) expect(texts).toContain(l.label);
 		const unit = c.costs.find((l) => l.entry === 'unit')!;
 		const money = (x: number) => ctxOf(content).money(x, c.settings.currency);
-		expect(texts).toContain(
-			`report.businessCase.unitAmount`
-		);
+		expect(texts).toContain(`report.businessCase.unitAmount`);
 		// With real words the amount reads quantity × price = amount.
 		const t = (k: string, p?: Record<string, string | number>) =>
-			k === 'report.businessCase.unitAmount' ? `${p!.quantity} × ${p!.price} = ${p!.amount}` : textOf('en').t(k, p);
+			k === 'report.businessCase.unitAmount'
+				? `${p!.quantity} × ${p!.price} = ${p!.amount}`
+				: textOf('en').t(k, p);
 		const worded = textsOf(detail({ ...ctxOf(content), t }));
 		expect(worded).toContain(
 			`${unit.quantity} × ${money(unit.unitPrice)} = ${money(unit.quantity * unit.unitPrice)}`
@@ -427,7 +442,14 @@ describe('businessCaseDetail section', () => {
 		const segment = base.segments[0]!;
 		const c = handCase({
 			benefits: [
-				benefit({ id: 'r', optionId: 'a', driver: 'retention', segmentId: segment.id, rate: 0.02, risk: 0.1 }),
+				benefit({
+					id: 'r',
+					optionId: 'a',
+					driver: 'retention',
+					segmentId: segment.id,
+					rate: 0.02,
+					risk: 0.1
+				}),
 				benefit({ id: 'u', optionId: 'b', driver: 'retention', segmentId: null })
 			],
 			settings: { horizon: 2, discountRate: 0.1, currency: base.profile.currency }
@@ -437,7 +459,10 @@ describe('businessCaseDetail section', () => {
 			`${k}${p ? JSON.stringify(p) : ''}`;
 		const texts = textsOf(detail({ ...ctxOf(content), t }));
 		const calc = texts.find((s) => s.startsWith('report.businessCase.calc.retention'))!;
-		const params = JSON.parse(calc.slice('report.businessCase.calc.retention'.length)) as Record<string, string>;
+		const params = JSON.parse(calc.slice('report.businessCase.calc.retention'.length)) as Record<
+			string,
+			string
+		>;
 		const ctx = ctxOf(content);
 		expect(params.customers).toBe(ctx.number(segment.customers));
 		expect(params.rate).toBe('2%');
@@ -452,12 +477,16 @@ describe('businessCaseDetail section', () => {
 		const ctx = ctxOf(contentWith(c));
 		const nodes = detail(ctx)!;
 		const tco = allTables(nodes).filter(
-			(t) => textsOf(t.body[0]![0]).join('') === 'Category' && t.widths.every((w) => typeof w === 'number')
+			(t) =>
+				textsOf(t.body[0]![0]).join('') === 'Category' &&
+				t.widths.every((w) => typeof w === 'number')
 		);
 		// Three options × several tables each, every one within the page's width.
 		expect(tco.length).toBeGreaterThan(3);
 		for (const t of tco)
-			expect((t.widths as number[]).reduce((a, b) => a + b + 8, 0)).toBeLessThanOrEqual(ctx.page.width + 1);
+			expect((t.widths as number[]).reduce((a, b) => a + b + 8, 0)).toBeLessThanOrEqual(
+				ctx.page.width + 1
+			);
 		// Every year and the total are printed once per option.
 		const headers = tco.flatMap((t) => t.body[0]!.slice(1).map((h) => textsOf(h).join('')));
 		expect(headers.filter((h) => h === '30')).toHaveLength(3);
@@ -471,7 +500,10 @@ describe('businessCaseDetail section', () => {
 		const en = MESSAGES.en;
 		expect(texts).toContain(en['case.formula.npv'].replace('{npv}', '$96.69'));
 		expect(texts).toContain(
-			en['case.formula.roi'].replace('{pvb}', '$496.69').replaceAll('{pvc}', '$400.00').replace('{roi}', '24.2%')
+			en['case.formula.roi']
+				.replace('{pvb}', '$496.69')
+				.replaceAll('{pvc}', '$400.00')
+				.replace('{roi}', '24.2%')
 		);
 		expect(texts).toContain(en['case.formula.tco'].replace('{tco}', '$600.00'));
 	});
@@ -492,7 +524,8 @@ describe('business case in a PDF', () => {
 			const text = pdftotext(file);
 			const p = preferredOption(content)!;
 			expect(text).toContain(ctx.money(Math.round(p.npv), content.businessCase.settings.currency));
-			if (process.env.REPORT_KEEP) fs.copyFileSync(file, `${process.env.REPORT_KEEP}/case-${lang}.pdf`);
+			if (process.env.REPORT_KEEP)
+				fs.copyFileSync(file, `${process.env.REPORT_KEEP}/case-${lang}.pdf`);
 		}
 	}, 60_000);
 });

@@ -295,7 +295,10 @@ function hasRanges(c: BusinessCase): boolean {
 function settingsFacts(ctx: ReportContext, v: CaseView): PdfNode {
 	const s = v.c.settings;
 	return facts([
-		[ctx.t('report.businessCase.horizon'), ctx.t('report.businessCase.horizonValue', { n: s.horizon })],
+		[
+			ctx.t('report.businessCase.horizon'),
+			ctx.t('report.businessCase.horizonValue', { n: s.horizon })
+		],
 		[ctx.t('case.discountRate'), casePercent(ctx, s.discountRate)],
 		[ctx.t('report.businessCase.currency'), s.currency],
 		[ctx.t('report.businessCase.yearZero'), ctx.t('report.businessCase.yearZeroValue')]
@@ -372,10 +375,13 @@ function comparisonTable(ctx: ReportContext, v: CaseView): PdfNode[] {
 		);
 	return [
 		note(
-			`${v.hasBaseline ? ctx.t('case.againstBaseline') : ctx.t('case.alone')} ${ctx.t('case.settingsLine', {
-				horizon: v.c.settings.horizon,
-				rate: casePercent(ctx, v.c.settings.discountRate)
-			})}`
+			`${v.hasBaseline ? ctx.t('case.againstBaseline') : ctx.t('case.alone')} ${ctx.t(
+				'case.settingsLine',
+				{
+					horizon: v.c.settings.horizon,
+					rate: casePercent(ctx, v.c.settings.discountRate)
+				}
+			)}`
 		),
 		table(columns, rows, ctx.options.branding.accent, 8),
 		...irrNotes.map(note),
@@ -415,7 +421,9 @@ function charts(ctx: ReportContext, v: CaseView): PdfNode[] {
 	const pictures: PdfNode[] = [];
 	const maxHeight = ctx.page.height * 0.4;
 	if (v.results.some((r) => !r.empty))
-		pictures.push(picture(ctx, 'businessCase.cumulative', ctx.t('case.chart.cumulative'), maxHeight));
+		pictures.push(
+			picture(ctx, 'businessCase.cumulative', ctx.t('case.chart.cumulative'), maxHeight)
+		);
 	if (v.results.some((r) => r.flows.costs.some((x) => x !== 0)))
 		pictures.push(picture(ctx, 'businessCase.tco', ctx.t('case.chart.tco'), maxHeight));
 	return pictures.length > 0 ? [h2(ctx.t('report.businessCase.charts')), ...pictures] : [];
@@ -500,10 +508,14 @@ function tcoTables(ctx: ReportContext, v: CaseView, r: OptionResult): PdfNode[] 
 	const headers = [...r.flows.costs.map((_, y) => String(y)), ctx.t('case.total')];
 	const labelWidth = Math.min(100, ctx.page.width * 0.2);
 	const cellWidth =
-		Math.max(widest(rows.flatMap((x) => x.cells), SMALL), widest(headers, HEADER)) + AIR;
-	const perTable = Math.floor(
-		(ctx.page.width - labelWidth - CELL_PAD) / (cellWidth + CELL_PAD)
-	);
+		Math.max(
+			widest(
+				rows.flatMap((x) => x.cells),
+				SMALL
+			),
+			widest(headers, HEADER)
+		) + AIR;
+	const perTable = Math.floor((ctx.page.width - labelWidth - CELL_PAD) / (cellWidth + CELL_PAD));
 	const indexes = chunks(
 		headers.map((_, i) => i),
 		perTable
@@ -516,10 +528,7 @@ function tcoTables(ctx: ReportContext, v: CaseView, r: OptionResult): PdfNode[] 
 			],
 			rows.map((row) => {
 				const style = row.total ? { bold: true } : {};
-				return [
-					{ text: row.label, ...style },
-					...cols.map((i) => fig(row.cells[i]!, style))
-				];
+				return [{ text: row.label, ...style }, ...cols.map((i) => fig(row.cells[i]!, style))];
 			}),
 			ctx.options.branding.accent,
 			SMALL
@@ -577,7 +586,9 @@ function costTable(ctx: ReportContext, v: CaseView, lines: readonly CostLine[]):
 function benefitInputs(ctx: ReportContext, v: CaseView, line: BenefitLine): string {
 	const segmentName = () => {
 		const i = ctx.content.segments.findIndex((s) => s.id === line.segmentId);
-		return i < 0 ? '' : ctx.content.segments[i]!.name.trim() || ctx.t('case.segmentN', { n: i + 1 });
+		return i < 0
+			? ''
+			: ctx.content.segments[i]!.name.trim() || ctx.t('case.segmentN', { n: i + 1 });
 	};
 	const channelName = (id: string | null) => {
 		const list = ctx.content.channels.list;

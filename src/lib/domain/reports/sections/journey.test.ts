@@ -53,10 +53,11 @@ function ctxOf(
  * touchpoint rated +1 → +2; stage s2 one rated 0 → (none) and one not rated at all; stage s3 none.
  */
 function aMap(): EngagementContent {
-	const content = anEngagement({ client: 'Harbour Bank', name: 'CRM 2027' }, [], [
-		aSegment({ id: 'g1', name: 'Affluent' }),
-		aSegment({ id: 'g2', name: 'Mass market' })
-	]);
+	const content = anEngagement(
+		{ client: 'Harbour Bank', name: 'CRM 2027' },
+		[],
+		[aSegment({ id: 'g1', name: 'Affluent' }), aSegment({ id: 'g2', name: 'Mass market' })]
+	);
 	content.channels.list = [
 		{ id: 'c1', kind: 'branch', name: 'Branch', costPerContact: 0 },
 		{ id: 'c2', kind: 'web', name: 'App', costPerContact: 0 }
@@ -113,7 +114,9 @@ function aMap(): EngagementContent {
 }
 
 /** Every table in a content tree, in order. */
-function tables(node: unknown): Array<{ table: { body: PdfNode[][]; widths: unknown[] } } & Record<string, unknown>> {
+function tables(
+	node: unknown
+): Array<{ table: { body: PdfNode[][]; widths: unknown[] } } & Record<string, unknown>> {
 	if (Array.isArray(node)) return node.flatMap(tables);
 	if (node && typeof node === 'object') {
 		const r = node as Record<string, unknown>;
@@ -192,7 +195,14 @@ describe('touchpoints', () => {
 				'report.journey.change(0 Neutral|Not rated)',
 				XSS
 			],
-			['No channel', 'Letter', 'Every segment', '–', 'report.journey.change(Not rated|Not rated)', '–']
+			[
+				'No channel',
+				'Letter',
+				'Every segment',
+				'–',
+				'report.journey.change(Not rated|Not rated)',
+				'–'
+			]
 		]);
 		// Rows stay whole (each is far shorter than a page); the header row repeats.
 		expect(map.table).toMatchObject({ headerRows: 1, dontBreakRows: true });
@@ -221,7 +231,12 @@ describe('touchpoints', () => {
 	});
 
 	it('prints the journey and path diagrams, today and target, or a note', () => {
-		const keys = ['journey.journey.today', 'journey.journey.target', 'journey.flow.today', 'journey.flow.target'];
+		const keys = [
+			'journey.journey.today',
+			'journey.journey.target',
+			'journey.flow.today',
+			'journey.flow.target'
+		];
 		const drawn = build(aMap(), 'en', Object.fromEntries(keys.map((k) => [k, svg])));
 		const pictures = JSON.stringify(drawn).match(/"svg":"<svg\/>"/g) ?? [];
 		expect(pictures).toHaveLength(4);
@@ -265,7 +280,9 @@ describe('workflows', () => {
 			[XSS, 'Core', '–', 'Data flow']
 		]);
 		// Only one table: the target has a node but no connection.
-		expect(tables(nodes).filter((t) => textsOf(t.table.body[0]?.[0])[0] === 'From')).toHaveLength(1);
+		expect(tables(nodes).filter((t) => textsOf(t.table.body[0]?.[0])[0] === 'From')).toHaveLength(
+			1
+		);
 		expect(allText(nodes)).toContain(`Department\n${XSS}`);
 	});
 });

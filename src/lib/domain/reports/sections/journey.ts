@@ -101,8 +101,7 @@ export function touchpointDiagrams(content: EngagementContent, text: Text): Jour
 			caption,
 			source,
 			skipped: source.skipped,
-			blocked:
-				source.skipped >= path.length ? 'noRatings' : tooLarge(source) ? 'tooLarge' : null
+			blocked: source.skipped >= path.length ? 'noRatings' : tooLarge(source) ? 'tooLarge' : null
 		});
 	}
 	for (const side of SIDES) {
@@ -142,8 +141,7 @@ export function journeyDiagrams(content: EngagementContent, text: Text): Journey
 
 /** A diagram, or a note saying why it is not there. */
 function diagram(ctx: ReportContext, d: JourneyDiagram): PdfNode {
-	if (d.blocked === 'tooLarge')
-		return note(ctx.t('report.journey.tooLarge', { name: d.caption }));
+	if (d.blocked === 'tooLarge') return note(ctx.t('report.journey.tooLarge', { name: d.caption }));
 	if (d.blocked === 'noRatings')
 		return note(ctx.t('report.journey.noRatings', { name: d.caption }));
 	return picture(ctx, d.key, d.caption);
@@ -181,7 +179,9 @@ const change = (ctx: ReportContext, t: Touchpoint) =>
 
 /** A stage's average rating, signed, one decimal (as the map shows it), or a dash. */
 const average = (ctx: ReportContext, v: number | null) =>
-	v === null ? orDash(null) : ctx.number(v, { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+	v === null
+		? orDash(null)
+		: ctx.number(v, { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
 
 /**
  * A generous guess at the height of `text` set in a column `width` points wide: a character from
@@ -518,9 +518,9 @@ function touchpointGridSection(ctx: ReportContext): PdfNode[] | null {
 			ctx
 		);
 		const body = shownRows.map((r) => [
-				{ text: channelLabel(r.channelId), bold: true },
-				...band.map((s) => cell(r.cells[s]!))
-			]);
+			{ text: channelLabel(r.channelId), bold: true },
+			...band.map((s) => cell(r.cells[s]!))
+		]);
 		const averages = [
 			{ text: ctx.t('report.journey.stageAverage'), bold: true },
 			...band.map((s) => {

@@ -65,7 +65,10 @@ function ctxOf(
 const build = (id: SectionId, ctx: ReportContext) => roadmapSections[id]!(ctx);
 
 /** Every object in a content tree that passes `test`. */
-function findAll(node: unknown, test: (o: Record<string, unknown>) => boolean): Record<string, unknown>[] {
+function findAll(
+	node: unknown,
+	test: (o: Record<string, unknown>) => boolean
+): Record<string, unknown>[] {
 	if (Array.isArray(node)) return node.flatMap((n) => findAll(n, test));
 	if (!node || typeof node !== 'object') return [];
 	const o = node as Record<string, unknown>;
@@ -83,10 +86,16 @@ function rowsOf(nodes: unknown, header: string): string[][] {
 
 /** The Gantt page blocks of a section (unbreakable stacks holding a canvas). */
 function ganttBlocks(nodes: PdfNode[] | null): Record<string, unknown>[] {
-	return findAll(nodes, (o) => o.unbreakable === true && Array.isArray(o.stack) && 'canvas' in ((o.stack as object[])[0] ?? {}));
+	return findAll(
+		nodes,
+		(o) =>
+			o.unbreakable === true &&
+			Array.isArray(o.stack) &&
+			'canvas' in ((o.stack as object[])[0] ?? {})
+	);
 }
 const vectorsOf = (block: Record<string, unknown>) =>
-	((block.stack as Record<string, unknown>[])[0]!.canvas as Record<string, number | string>[]);
+	(block.stack as Record<string, unknown>[])[0]!.canvas as Record<string, number | string>[];
 
 /**
  * Worked by hand: a plan from Monday 2026-03-30, weekends off, no holidays.
@@ -112,8 +121,24 @@ function threeTasks(extra: Partial<Roadmap> = {}): EngagementContent {
 			}
 		],
 		tasks: [
-			blankTask('a', { phaseId: 'p1', title: 'Design', duration: 5, status: 'done', percent: 100, ownerId: 'm1', role: 'it' }),
-			blankTask('b', { phaseId: 'p1', title: 'Build', duration: 5, dependsOn: ['a'], status: 'inProgress', percent: 40, ownerId: 'm1' }),
+			blankTask('a', {
+				phaseId: 'p1',
+				title: 'Design',
+				duration: 5,
+				status: 'done',
+				percent: 100,
+				ownerId: 'm1',
+				role: 'it'
+			}),
+			blankTask('b', {
+				phaseId: 'p1',
+				title: 'Build',
+				duration: 5,
+				dependsOn: ['a'],
+				status: 'inProgress',
+				percent: 40,
+				ownerId: 'm1'
+			}),
 			blankTask('c', { phaseId: 'p1', title: 'Gate', milestone: true, dependsOn: ['b'] })
 		],
 		...extra
@@ -125,7 +150,12 @@ function threeTasks(extra: Partial<Roadmap> = {}): EngagementContent {
 function chain(n: number, title = (i: number) => `Task ${i + 1}`): EngagementContent {
 	const content = threeTasks();
 	content.roadmap.tasks = Array.from({ length: n }, (_, i) =>
-		blankTask(`t${i}`, { phaseId: 'p1', title: title(i), duration: 2, dependsOn: i > 0 ? [`t${i - 1}`] : [] })
+		blankTask(`t${i}`, {
+			phaseId: 'p1',
+			title: title(i),
+			duration: 2,
+			dependsOn: i > 0 ? [`t${i - 1}`] : []
+		})
 	);
 	return content;
 }
@@ -187,7 +217,13 @@ describe('Gantt geometry', () => {
 		expect(chartWidth(LANDSCAPE.width)).toBeCloseTo(LANDSCAPE.width - 194 - 38, 9);
 	});
 
-	const phase = (name: string): GanttRow => ({ kind: 'phase', name, continued: false, start: null, finish: null });
+	const phase = (name: string): GanttRow => ({
+		kind: 'phase',
+		name,
+		continued: false,
+		start: null,
+		finish: null
+	});
 	const task = (n: number): GanttRow => ({
 		kind: 'task',
 		n,
@@ -212,19 +248,30 @@ describe('Gantt geometry', () => {
 			[86, 100]
 		]);
 		expect(pages[0]![0]).toMatchObject({ kind: 'phase', name: 'Build', continued: false });
-		for (const p of pages.slice(1)) expect(p[0]).toMatchObject({ kind: 'phase', name: 'Build', continued: true });
+		for (const p of pages.slice(1))
+			expect(p[0]).toMatchObject({ kind: 'phase', name: 'Build', continued: true });
 	});
 
 	it('never leaves a phase header at the foot of a page', () => {
 		const rows = [phase('A'), task(1), task(2), phase('B'), task(3), task(4), task(5)];
 		const pages = paginateRows(rows, 4, 4);
-		expect(pages.map((p) => p.map((r) => (r.kind === 'phase' ? r.name + (r.continued ? '+' : '') : r.kind === 'task' ? r.n : '')))).toEqual([
+		expect(
+			pages.map((p) =>
+				p.map((r) =>
+					r.kind === 'phase' ? r.name + (r.continued ? '+' : '') : r.kind === 'task' ? r.n : ''
+				)
+			)
+		).toEqual([
 			['A', 1, 2],
 			['B', 3, 4, 5]
 		]);
 		// A phase that runs over: its header opens the next page again.
-		expect(paginateRows([phase('A'), task(1), task(2), task(3)], 3, 3).map((p) => p.length)).toEqual([3, 2]);
-		expect(paginateRows([phase('A'), task(1), task(2), task(3)], 3, 3)[1]![0]).toMatchObject({ continued: true });
+		expect(
+			paginateRows([phase('A'), task(1), task(2), task(3)], 3, 3).map((p) => p.length)
+		).toEqual([3, 2]);
+		expect(paginateRows([phase('A'), task(1), task(2), task(3)], 3, 3)[1]![0]).toMatchObject({
+			continued: true
+		});
 	});
 
 	it('cuts labels to their width with an ellipsis, counting Chinese characters as wide', () => {
@@ -250,10 +297,16 @@ describe('roadmapHeadline', () => {
 			overdue: 2
 		});
 		// The same figures as the domain's own functions.
-		const s = schedule('2026-03-30', { excludeWeekends: true, holidays: [] }, content.roadmap.tasks);
+		const s = schedule(
+			'2026-03-30',
+			{ excludeWeekends: true, holidays: [] },
+			content.roadmap.tasks
+		);
 		if (!s.ok) throw new Error('unscheduled');
 		expect(h!.percentComplete).toBe(completion(content.roadmap.tasks));
-		expect(h!.overdue).toBe(content.roadmap.tasks.filter((x) => isOverdue(x, s.tasks, '2026-11-20')).length);
+		expect(h!.overdue).toBe(
+			content.roadmap.tasks.filter((x) => isOverdue(x, s.tasks, '2026-11-20')).length
+		);
 		// Before #2 finishes, nothing is overdue.
 		expect(roadmapHeadline(content, '2026-04-10')!.overdue).toBe(0);
 		expect(roadmapHeadline(content, '2026-04-11')!.overdue).toBe(2);
@@ -286,7 +339,8 @@ describe('roadmapHeadline', () => {
 describe('roadmap sections', () => {
 	it('return null when there is no roadmap; kpis also when no phase has KPIs or gates', () => {
 		const ctx = ctxOf(anEngagement());
-		for (const id of ['roadmap', 'kpis', 'tasks', 'gantt'] as const) expect(build(id, ctx)).toBeNull();
+		for (const id of ['roadmap', 'kpis', 'tasks', 'gantt'] as const)
+			expect(build(id, ctx)).toBeNull();
 		expect(build('kpis', ctxOf(threeTasks()))).toBeNull();
 		expect(build('roadmap', ctxOf(threeTasks()))).not.toBeNull();
 	});
@@ -296,7 +350,9 @@ describe('roadmap sections', () => {
 		const nodes = build('roadmap', ctx)!;
 		expect(nodes[0]).toMatchObject({ id: 'roadmap', tocItem: true });
 		const texts = textsOf(nodes);
-		expect(texts).toContain('roadmap.span{"start":"Mar 30, 2026","finish":"Apr 10, 2026","tasks":"3"}');
+		expect(texts).toContain(
+			'roadmap.span{"start":"Mar 30, 2026","finish":"Apr 10, 2026","tasks":"3"}'
+		);
 		expect(texts).toContain('64%'); // 7/11
 		expect(texts).toContain('report.roadmap.tasksDone{"done":"1","total":"3"}');
 		// Phase table: planned window, scheduled window (late: Apr 10 > Apr 8), progress, counts.
@@ -311,7 +367,9 @@ describe('roadmap sections', () => {
 		]);
 		expect(texts).toContain('Configure the system');
 		expect(texts).toContain('Accepted by the sponsor');
-		expect(rowsOf(nodes, 'roadmap.gate.date')).toEqual([['Apr 10, 2026', 'Gate', 'Build the core', 'roadmap.owner.none']]);
+		expect(rowsOf(nodes, 'roadmap.gate.date')).toEqual([
+			['Apr 10, 2026', 'Gate', 'Build the core', 'roadmap.owner.none']
+		]);
 		expect(rowsOf(nodes, '#')[0]).toEqual([
 			'2',
 			'Build',
@@ -324,7 +382,9 @@ describe('roadmap sections', () => {
 		expect(texts).toContain('roadmap.dash.noneBlocked');
 		// No overview Gantt in the project plan; one in the executive report.
 		expect(ganttBlocks(nodes)).toHaveLength(0);
-		expect(ganttBlocks(build('roadmap', ctxOf(threeTasks(), { kind: 'executive' })))).toHaveLength(1);
+		expect(ganttBlocks(build('roadmap', ctxOf(threeTasks(), { kind: 'executive' })))).toHaveLength(
+			1
+		);
 	});
 
 	it('roadmap: a plan that cannot be scheduled says so and shows no dates', () => {
@@ -344,23 +404,84 @@ describe('roadmap sections', () => {
 	it('kpis: per phase, each KPI against its target in words, and the gate reviews', () => {
 		const content = threeTasks({
 			kpis: [
-				{ id: 'k1', phaseId: 'p1', metric: 'Records passing checks', unit: '%', direction: 'up', baseline: 62, target: 95, actuals: [{ date: '2026-09-30', value: 84 }, { date: '2026-08-31', value: 71 }] },
-				{ id: 'k2', phaseId: 'p1', metric: 'Custom code', unit: '%', direction: 'down', baseline: 30, target: 10, actuals: [{ date: '2026-10-31', value: 9.5 }] },
-				{ id: 'k3', phaseId: 'p1', metric: XSS, unit: '', direction: 'up', baseline: null, target: null, actuals: [] }
+				{
+					id: 'k1',
+					phaseId: 'p1',
+					metric: 'Records passing checks',
+					unit: '%',
+					direction: 'up',
+					baseline: 62,
+					target: 95,
+					actuals: [
+						{ date: '2026-09-30', value: 84 },
+						{ date: '2026-08-31', value: 71 }
+					]
+				},
+				{
+					id: 'k2',
+					phaseId: 'p1',
+					metric: 'Custom code',
+					unit: '%',
+					direction: 'down',
+					baseline: 30,
+					target: 10,
+					actuals: [{ date: '2026-10-31', value: 9.5 }]
+				},
+				{
+					id: 'k3',
+					phaseId: 'p1',
+					metric: XSS,
+					unit: '',
+					direction: 'up',
+					baseline: null,
+					target: null,
+					actuals: []
+				}
 			],
-			gates: [{ id: 'g1', phaseId: 'p1', date: '2026-04-10', decision: 'conditional', notes: 'Fix the interfaces', assessmentId: null }]
+			gates: [
+				{
+					id: 'g1',
+					phaseId: 'p1',
+					date: '2026-04-10',
+					decision: 'conditional',
+					notes: 'Fix the interfaces',
+					assessmentId: null
+				}
+			]
 		});
 		const nodes = build('kpis', ctxOf(content, { keys: true }))!;
 		expect(nodes[0]).toMatchObject({ id: 'kpis' });
-		expect(textsOf(nodes)).toContain('report.roadmap.kpis.summary{"met":"1","total":"3","measured":"2"}');
+		expect(textsOf(nodes)).toContain(
+			'report.roadmap.kpis.summary{"met":"1","total":"3","measured":"2"}'
+		);
 		expect(rowsOf(nodes, 'roadmap.kpi.metric')).toEqual([
 			// (84 − 62) / (95 − 62) = 2/3; the latest is the later date, whatever the order.
-			['Records passing checks', '%', 'roadmap.kpi.up', '62', '95', '84Sep 30, 2026', '67%', 'roadmap.kpi.notMet'],
+			[
+				'Records passing checks',
+				'%',
+				'roadmap.kpi.up',
+				'62',
+				'95',
+				'84Sep 30, 2026',
+				'67%',
+				'roadmap.kpi.notMet'
+			],
 			// (9.5 − 30) / (10 − 30) = 1.025, clamped to 100 %.
-			['Custom code', '%', 'roadmap.kpi.down', '30', '10', '9.5Oct 31, 2026', '100%', 'roadmap.kpi.met'],
+			[
+				'Custom code',
+				'%',
+				'roadmap.kpi.down',
+				'30',
+				'10',
+				'9.5Oct 31, 2026',
+				'100%',
+				'roadmap.kpi.met'
+			],
 			[XSS, '–', 'roadmap.kpi.up', '–', '–', '–', '–', 'report.roadmap.kpis.notMeasured']
 		]);
-		expect(rowsOf(nodes, 'roadmap.gate.date')).toEqual([['Apr 10, 2026', 'roadmap.gate.conditional', 'Fix the interfaces']]);
+		expect(rowsOf(nodes, 'roadmap.gate.date')).toEqual([
+			['Apr 10, 2026', 'roadmap.gate.conditional', 'Fix the interfaces']
+		]);
 	});
 
 	it('tasks: grouped by phase then start, with names, words and row numbers', () => {
@@ -368,7 +489,9 @@ describe('roadmap sections', () => {
 		// A task without a phase, listed first but printed last; one in the phase that starts
 		// early, listed last but printed first.
 		content.roadmap.tasks.unshift(blankTask('z', { title: XSS, duration: 3 }));
-		content.roadmap.tasks.push(blankTask('e', { phaseId: 'p1', title: 'Early', duration: 1, start: '2026-03-30' }));
+		content.roadmap.tasks.push(
+			blankTask('e', { phaseId: 'p1', title: 'Early', duration: 1, start: '2026-03-30' })
+		);
 		const nodes = build('tasks', ctxOf(content, { keys: true }))!;
 		expect(nodes[0]).toMatchObject({ id: 'tasks' });
 		const rows = rowsOf(nodes, '#');
@@ -428,18 +551,22 @@ describe('roadmap sections', () => {
 		// Row 0 is the phase, rows 1–3 the tasks; "Build" (row 2) from day 7 for 5 days, 40 % done.
 		const rects = vectors.filter((v) => v.type === 'rect');
 		const build2 = rects.filter((v) => v.y === top + 2 * 14 + 3);
-		expect(build2.map((v) => [v.x, v.w])).toEqual([
-			[x0 + 7 * perDay, 5 * perDay], // the whole bar
-			[x0 + 7 * perDay, 0.4 * 5 * perDay], // the part done
-			[x0 + 7 * perDay, 5 * perDay] // the outline: critical, dark and thick
-		].map(([x, w]) => [expect.closeTo(x!, 9), expect.closeTo(w!, 9)]));
+		expect(build2.map((v) => [v.x, v.w])).toEqual(
+			[
+				[x0 + 7 * perDay, 5 * perDay], // the whole bar
+				[x0 + 7 * perDay, 0.4 * 5 * perDay], // the part done
+				[x0 + 7 * perDay, 5 * perDay] // the outline: critical, dark and thick
+			].map(([x, w]) => [expect.closeTo(x!, 9), expect.closeTo(w!, 9)])
+		);
 		expect(build2[2]).toMatchObject({ lineWidth: 1.2, lineColor: '#1b2430' });
 		// The milestone: a diamond at the middle of Apr 10 (day 11).
 		const diamond = vectors.find((v) => v.type === 'polyline' && v.lineWidth === 1.2)!;
 		const points = diamond.points as unknown as { x: number; y: number }[];
 		expect(points[0]!.x).toBeCloseTo(x0 + 11.5 * perDay, 9);
 		// The report date, Apr 8 (day 9), as a dashed line.
-		const today = vectors.find((v) => v.type === 'line' && v.lineColor === '#c0392b' && v.y1 === GANTT.axisHeight)!;
+		const today = vectors.find(
+			(v) => v.type === 'line' && v.lineColor === '#c0392b' && v.y1 === GANTT.axisHeight
+		)!;
 		expect(today.x1).toBeCloseTo(x0 + 9 * perDay, 9);
 		expect(today.dash).toBeDefined();
 		// Critical tasks carry the word too, not only the outline.
@@ -447,7 +574,9 @@ describe('roadmap sections', () => {
 		// (“Critical” is also the heading of that column.)
 		expect(ctx.t('roadmap.critical')).toBe('Critical');
 		expect(texts.filter((s) => s === 'Critical')).toHaveLength(1 + 3);
-		expect(texts).toEqual(expect.arrayContaining(['Build the core', 'Design', 'Build', 'Gate', '1', '2', '3']));
+		expect(texts).toEqual(
+			expect.arrayContaining(['Build the core', 'Design', 'Build', 'Gate', '1', '2', '3'])
+		);
 		// The canvas is the block's height, and every text sits inside it.
 		const height = blockHeight(4);
 		expect(vectors[0]).toMatchObject({ type: 'rect', x: 0, y: 0, h: height });
@@ -485,7 +614,8 @@ describe('roadmap sections', () => {
 		content.roadmap.tasks[0]!.title = XSS;
 		content.roadmap.phases[0]!.title = XSS;
 		const ctx = ctxOf(content);
-		for (const id of ['gantt', 'tasks', 'roadmap'] as const) expect(textsOf(build(id, ctx))).toContain(XSS);
+		for (const id of ['gantt', 'tasks', 'roadmap'] as const)
+			expect(textsOf(build(id, ctx))).toContain(XSS);
 	});
 
 	it('formats dates and numbers in each report language (the sample engagement)', () => {
@@ -504,17 +634,29 @@ describe('roadmap sections', () => {
 			expect(texts).toContain(expected[lang].day);
 			// The executive overview: one bar per phase.
 			expect(ganttBlocks(nodes)).toHaveLength(1);
-			for (const id of ['kpis', 'tasks', 'gantt'] as const) expect(build(id, ctxOf(content, { lang }))).not.toBeNull();
+			for (const id of ['kpis', 'tasks', 'gantt'] as const)
+				expect(build(id, ctxOf(content, { lang }))).not.toBeNull();
 		}
 		// The overview's axis labels come in the report's language.
-		const zh = textsOf(ganttBlocks(build('roadmap', ctxOf(sampleContent('zh-CN'), { lang: 'zh-CN', kind: 'executive' }))));
+		const zh = textsOf(
+			ganttBlocks(
+				build('roadmap', ctxOf(sampleContent('zh-CN'), { lang: 'zh-CN', kind: 'executive' }))
+			)
+		);
 		expect(zh).toContain('2026年');
 	});
 
 	it('lays out in pdfmake: 100 tasks fill exactly four pages, one block each', async () => {
-		const content = chain(100, (i) => `任务 ${i + 1} 很长很长很长的名字 with some English words as well`);
+		const content = chain(
+			100,
+			(i) => `任务 ${i + 1} 很长很长很长的名字 with some English words as well`
+		);
 		const built = buildReport(
-			{ content, options: optionsOf('projectPlan', 'zh-CN', { sections: ['tasks', 'gantt'] }), assets: {} },
+			{
+				content,
+				options: optionsOf('projectPlan', 'zh-CN', { sections: ['tasks', 'gantt'] }),
+				assets: {}
+			},
 			textOf('zh-CN'),
 			roadmapSections
 		);

@@ -229,8 +229,6 @@ function headed(ctx: ReportContext, headings: PdfNode[], body: PdfNode, lines: n
 		: [...headings, body];
 }
 
-
-
 /* ---------- section: roadmap ---------- */
 
 const roadmapSection: SectionBuilder = (ctx) => {
@@ -312,7 +310,7 @@ const roadmapSection: SectionBuilder = (ctx) => {
 	if (described.length > 0)
 		out.push(
 			...headed(
-			ctx,
+				ctx,
 				[h2(t('report.roadmap.goals'))],
 				table(
 					[
@@ -401,7 +399,7 @@ const roadmapSection: SectionBuilder = (ctx) => {
 		...(blocked.length === 0
 			? headed(ctx, blockedHeading, note(t('roadmap.dash.noneBlocked')), 1)
 			: headed(
-						ctx,
+					ctx,
 					blockedHeading,
 					table(
 						[
@@ -443,9 +441,7 @@ function phaseRow(
 	return [
 		{ text: names.phase(pp.phaseId), bold: true },
 		phase ? windowText(ctx, phase.start, phase.end) : '–',
-		late
-			? { stack: [scheduled, { text: ctx.t('report.roadmap.late'), bold: true }] }
-			: scheduled,
+		late ? { stack: [scheduled, { text: ctx.t('report.roadmap.late'), bold: true }] } : scheduled,
 		ctx.percent(pp.completion),
 		ctx.t('roadmap.dash.ofTotal', { done: ctx.number(pp.done), total: ctx.number(pp.total) }),
 		ctx.number(pp.overdue),
@@ -490,54 +486,54 @@ const kpisSection: SectionBuilder = (ctx) => {
 		if (own.length > 0) {
 			out.push(
 				...headed(
-			ctx,
+					ctx,
 					[...heading, h3(t('roadmap.kpis'))],
 					table(
-					[
-						{ header: t('roadmap.kpi.metric') },
-						{ header: t('roadmap.kpi.unit'), width: Math.round(w * 0.08) },
-						{ header: t('roadmap.kpi.direction'), width: Math.round(w * 0.09) },
-						{ header: t('roadmap.kpi.baseline'), width: Math.round(w * 0.08), align: 'right' },
-						{ header: t('roadmap.kpi.target'), width: Math.round(w * 0.08), align: 'right' },
-						{ header: t('roadmap.kpi.latest'), width: Math.round(w * 0.13), align: 'right' },
-						{ header: t('roadmap.kpi.progress'), width: Math.round(w * 0.09), align: 'right' },
-						{ header: t('report.roadmap.kpis.met'), width: Math.round(w * 0.11) }
-					],
-					own.map((k) => {
-						const s = statuses.get(k.id)!;
-						return [
-							{ text: k.metric.trim() || t('roadmap.kpi.unnamed') },
-							{ text: orDash(k.unit.trim()) },
-							t(`roadmap.kpi.${k.direction}`),
-							value(k.baseline),
-							value(k.target),
-							s.latest
-								? {
-										stack: [
-											ctx.number(s.latest.value),
-											{ text: ctx.day(s.latest.date), fontSize: 7, color: COLORS.muted }
-										]
-									}
-								: '–',
-							s.progress === null ? '–' : ctx.percent(s.progress),
-							s.met === true
-								? { text: t('roadmap.kpi.met'), bold: true }
-								: s.met === false
-									? t('roadmap.kpi.notMet')
-									: muted(
-											t(
-												s.latest === null
-													? 'report.roadmap.kpis.notMeasured'
-													: 'report.roadmap.kpis.noTarget'
+						[
+							{ header: t('roadmap.kpi.metric') },
+							{ header: t('roadmap.kpi.unit'), width: Math.round(w * 0.08) },
+							{ header: t('roadmap.kpi.direction'), width: Math.round(w * 0.09) },
+							{ header: t('roadmap.kpi.baseline'), width: Math.round(w * 0.08), align: 'right' },
+							{ header: t('roadmap.kpi.target'), width: Math.round(w * 0.08), align: 'right' },
+							{ header: t('roadmap.kpi.latest'), width: Math.round(w * 0.13), align: 'right' },
+							{ header: t('roadmap.kpi.progress'), width: Math.round(w * 0.09), align: 'right' },
+							{ header: t('report.roadmap.kpis.met'), width: Math.round(w * 0.11) }
+						],
+						own.map((k) => {
+							const s = statuses.get(k.id)!;
+							return [
+								{ text: k.metric.trim() || t('roadmap.kpi.unnamed') },
+								{ text: orDash(k.unit.trim()) },
+								t(`roadmap.kpi.${k.direction}`),
+								value(k.baseline),
+								value(k.target),
+								s.latest
+									? {
+											stack: [
+												ctx.number(s.latest.value),
+												{ text: ctx.day(s.latest.date), fontSize: 7, color: COLORS.muted }
+											]
+										}
+									: '–',
+								s.progress === null ? '–' : ctx.percent(s.progress),
+								s.met === true
+									? { text: t('roadmap.kpi.met'), bold: true }
+									: s.met === false
+										? t('roadmap.kpi.notMet')
+										: muted(
+												t(
+													s.latest === null
+														? 'report.roadmap.kpis.notMeasured'
+														: 'report.roadmap.kpis.noTarget'
+												)
 											)
-										)
-						];
-					}),
-					accent,
-					8
-				),
-				own.length * 2 + 1
-			)
+							];
+						}),
+						accent,
+						8
+					),
+					own.length * 2 + 1
+				)
 			);
 			heading = [];
 		}
@@ -547,41 +543,41 @@ const kpisSection: SectionBuilder = (ctx) => {
 		if (gates.length > 0) {
 			out.push(
 				...headed(
-			ctx,
+					ctx,
 					[...heading, h3(t('roadmap.gates'))],
 					table(
-					[
-						{ header: t('roadmap.gate.date'), width: 80 },
-						{ header: t('roadmap.gate.decision'), width: Math.round(w * 0.16) },
-						{ header: t('roadmap.gate.notes') }
-					],
-					gates.map((g) => {
-						const run = g.assessmentId === null ? undefined : assessments.get(g.assessmentId);
-						const notes: PdfNode[] = [];
-						if (g.notes.trim() !== '') notes.push({ text: g.notes.trim() });
-						if (run)
-							notes.push({
-								text: run.title.trim()
-									? t('report.roadmap.kpis.reassessment', {
-											name: run.title.trim(),
-											date: ctx.day(run.date)
-										})
-									: t('report.roadmap.kpis.reassessmentOn', { date: ctx.day(run.date) }),
-								color: COLORS.muted
-							});
-						return [
-							g.date === null ? '–' : ctx.day(g.date),
-							g.decision === null
-								? muted(t('roadmap.gate.pending'))
-								: { text: t(`roadmap.gate.${g.decision}`), bold: true },
-							notes.length === 0 ? '–' : { stack: notes }
-						];
-					}),
-					accent,
-					8
-				),
-				gates.length * 3 + 1
-			)
+						[
+							{ header: t('roadmap.gate.date'), width: 80 },
+							{ header: t('roadmap.gate.decision'), width: Math.round(w * 0.16) },
+							{ header: t('roadmap.gate.notes') }
+						],
+						gates.map((g) => {
+							const run = g.assessmentId === null ? undefined : assessments.get(g.assessmentId);
+							const notes: PdfNode[] = [];
+							if (g.notes.trim() !== '') notes.push({ text: g.notes.trim() });
+							if (run)
+								notes.push({
+									text: run.title.trim()
+										? t('report.roadmap.kpis.reassessment', {
+												name: run.title.trim(),
+												date: ctx.day(run.date)
+											})
+										: t('report.roadmap.kpis.reassessmentOn', { date: ctx.day(run.date) }),
+									color: COLORS.muted
+								});
+							return [
+								g.date === null ? '–' : ctx.day(g.date),
+								g.decision === null
+									? muted(t('roadmap.gate.pending'))
+									: { text: t(`roadmap.gate.${g.decision}`), bold: true },
+								notes.length === 0 ? '–' : { stack: notes }
+							];
+						}),
+						accent,
+						8
+					),
+					gates.length * 3 + 1
+				)
 			);
 		}
 	}
@@ -650,10 +646,12 @@ const tasksSection: SectionBuilder = (ctx) => {
 	return [
 		h1(t('report.section.tasks'), 'tasks'),
 		p.ok
-			? para(t('report.roadmap.tasks.intro', {
-					tasks: ctx.number(r.tasks.length),
-					after: t('roadmap.col.dependsOn')
-				}))
+			? para(
+					t('report.roadmap.tasks.intro', {
+						tasks: ctx.number(r.tasks.length),
+						after: t('roadmap.col.dependsOn')
+					})
+				)
 			: note(unscheduledText(ctx, p.reason)),
 		compact(table(columns, rows, ctx.options.branding.accent, 7.5), 7.5)
 	];
@@ -920,7 +918,8 @@ function axisText(ctx: ReportContext, unit: GanttUnit): AxisText {
 	const month = format({ month: 'short' });
 	const year = format({ year: 'numeric' });
 	const dayOfMonth = (d: number) => ctx.number(Number(isoDay(d).slice(8, 10)));
-	const quarter = (d: number) => ctx.t('report.roadmap.gantt.quarter', { n: Math.ceil(ymd(d).m / 3) });
+	const quarter = (d: number) =>
+		ctx.t('report.roadmap.gantt.quarter', { n: Math.ceil(ymd(d).m / 3) });
 	const lower: Record<GanttUnit, (d: number) => string> = {
 		week: dayOfMonth,
 		month,
@@ -967,7 +966,14 @@ function ganttBlock(frame: Frame, rows: readonly GanttRow[], breakBefore: boolea
 
 	// The axis: upper tier, lower tier, column headings.
 	const tier = GANTT.axisHeight / 2;
-	canvas.push({ type: 'rect', x: x0, y: 0, w: width - x0, h: GANTT.axisHeight, color: COLORS.zebra });
+	canvas.push({
+		type: 'rect',
+		x: x0,
+		y: 0,
+		w: width - x0,
+		h: GANTT.axisHeight,
+		color: COLORS.zebra
+	});
 	const lowerCells = unitsBetween(scale.unit, scale.from, scale.to);
 	for (const cell of lowerCells) {
 		const x = x0 + xOf(scale, cell.start);
@@ -993,7 +999,9 @@ function ganttBlock(frame: Frame, rows: readonly GanttRow[], breakBefore: boolea
 	line(x0, tier, width, tier, COLORS.rule, 0.4);
 	line(width, 0, width, bottom, COLORS.rule, 0.6);
 	line(0, GANTT.axisHeight, width, GANTT.axisHeight, COLORS.muted, 0.6);
-	text(2, middle(tier, tier), fitText(frame.labelHeader, frame.label - 4, fs, true), { bold: true });
+	text(2, middle(tier, tier), fitText(frame.labelHeader, frame.label - 4, fs, true), {
+		bold: true
+	});
 	text(frame.label + 2, middle(tier, tier), fitText(frame.flagHeader, frame.flag - 4, fs, true), {
 		bold: true
 	});
@@ -1053,12 +1061,24 @@ function ganttBlock(frame: Frame, rows: readonly GanttRow[], breakBefore: boolea
 			const nameX = indent + numberWidth + 4;
 			text(nameX, middle(y, rh), fitText(row.name, frame.label - nameX - 4, fs));
 			if (row.critical)
-				text(frame.label + 2, middle(y, rh), fitText(frame.criticalMark, frame.flag - 4, fs, true), {
-					bold: true
-				});
+				text(
+					frame.label + 2,
+					middle(y, rh),
+					fitText(frame.criticalMark, frame.flag - 4, fs, true),
+					{
+						bold: true
+					}
+				);
 			if (row.milestone) {
 				const cx = x0 + xOf(scale, row.start + 0.5);
-				diamond(cx, mid, 4.2, row.done >= 1 ? accent : '#ffffff', row.critical ? COLORS.text : accent, row.critical ? 1.2 : 0.8);
+				diamond(
+					cx,
+					mid,
+					4.2,
+					row.done >= 1 ? accent : '#ffffff',
+					row.critical ? COLORS.text : accent,
+					row.critical ? 1.2 : 0.8
+				);
 				return;
 			}
 			const b = barOf(scale, row.start, row.finish);
@@ -1066,7 +1086,14 @@ function ganttBlock(frame: Frame, rows: readonly GanttRow[], breakBefore: boolea
 			const bh = rh - 6;
 			canvas.push({ type: 'rect', x: bx, y: y + 3, w: b.w, h: bh, color: light });
 			if (row.done > 0)
-				canvas.push({ type: 'rect', x: bx, y: y + 3, w: b.w * Math.min(1, row.done), h: bh, color: accent });
+				canvas.push({
+					type: 'rect',
+					x: bx,
+					y: y + 3,
+					w: b.w * Math.min(1, row.done),
+					h: bh,
+					color: accent
+				});
 			canvas.push(
 				row.critical
 					? { type: 'rect', x: bx, y: y + 3, w: b.w, h: bh, lineColor: COLORS.text, lineWidth: 1.2 }
@@ -1082,8 +1109,23 @@ function ganttBlock(frame: Frame, rows: readonly GanttRow[], breakBefore: boolea
 		const bh = rh - 8;
 		canvas.push({ type: 'rect', x: bx, y: y + 2.5, w: b.w, h: bh, color: light });
 		if (row.done > 0)
-			canvas.push({ type: 'rect', x: bx, y: y + 2.5, w: b.w * Math.min(1, row.done), h: bh, color: accent });
-		canvas.push({ type: 'rect', x: bx, y: y + 2.5, w: b.w, h: bh, lineColor: accent, lineWidth: 0.4 });
+			canvas.push({
+				type: 'rect',
+				x: bx,
+				y: y + 2.5,
+				w: b.w * Math.min(1, row.done),
+				h: bh,
+				color: accent
+			});
+		canvas.push({
+			type: 'rect',
+			x: bx,
+			y: y + 2.5,
+			w: b.w,
+			h: bh,
+			lineColor: accent,
+			lineWidth: 0.4
+		});
 		if (row.planned) {
 			const pb = barOf(scale, row.planned.start, row.planned.finish);
 			const py = y + rh - 3.5;
@@ -1119,14 +1161,32 @@ function ganttBlock(frame: Frame, rows: readonly GanttRow[], breakBefore: boolea
 		const sw = 14;
 		switch (item.sample) {
 			case 'bar':
-				canvas.push({ type: 'rect', x: lx, y: lm - 3, w: sw, h: 6, color: light, lineColor: accent, lineWidth: 0.4 });
+				canvas.push({
+					type: 'rect',
+					x: lx,
+					y: lm - 3,
+					w: sw,
+					h: 6,
+					color: light,
+					lineColor: accent,
+					lineWidth: 0.4
+				});
 				break;
 			case 'done':
 				canvas.push({ type: 'rect', x: lx, y: lm - 3, w: sw, h: 6, color: light });
 				canvas.push({ type: 'rect', x: lx, y: lm - 3, w: sw * 0.6, h: 6, color: accent });
 				break;
 			case 'critical':
-				canvas.push({ type: 'rect', x: lx, y: lm - 3, w: sw, h: 6, color: light, lineColor: COLORS.text, lineWidth: 1.2 });
+				canvas.push({
+					type: 'rect',
+					x: lx,
+					y: lm - 3,
+					w: sw,
+					h: 6,
+					color: light,
+					lineColor: COLORS.text,
+					lineWidth: 1.2
+				});
 				break;
 			case 'milestone':
 				diamond(lx + sw / 2, lm, 4, accent, accent, 0.8);
@@ -1195,7 +1255,12 @@ export function chartWidth(width: number): number {
 
 function todayLegend(ctx: ReportContext): { sample: LegendSample; text: string }[] {
 	return isIsoDay(ctx.options.date)
-		? [{ sample: 'today', text: ctx.t('report.roadmap.gantt.today', { date: ctx.day(ctx.options.date) }) }]
+		? [
+				{
+					sample: 'today',
+					text: ctx.t('report.roadmap.gantt.today', { date: ctx.day(ctx.options.date) })
+				}
+			]
 		: [];
 }
 

@@ -63,42 +63,46 @@ function rowsOf(nodes: unknown, header: string): string[][] {
  * A's lifetime value at 80 % retention, cost to win 2,000: 4,000 × 1.1 ÷ 0.3 − 2,000 = 12,666.67.
  */
 function small(): EngagementContent {
-	const content = anEngagement({ currency: 'CNY' }, [], [
-		{
-			...aSegment({ id: 'a', name: 'Wealth' }),
-			customers: 100,
-			revenue: 1_000_000,
-			grossMargin: 0.5,
-			retention: 0.8,
-			acquisitionCost: 2_000,
-			costToServe: 1_000,
-			growth: 0.1,
-			description: XSS,
-			needs: [
-				{ id: 'n1', text: 'Advice', mode: 'pull' },
-				{ id: 'n2', text: '', mode: 'push' }
-			],
-			understanding: XSS,
-			shareToKeep: 0.95,
-			walletGoal: null,
-			crossSell: 'Trusts',
-			upSell: '',
-			management: 'keyAccount',
-			tactics: ['diplomacy', 'clubs']
-		},
-		{
-			...aSegment({ id: 'b', name: '' }),
-			customers: 300,
-			revenue: 600_000,
-			grossMargin: 0.5,
-			retention: 0.7,
-			acquisitionCost: 100,
-			costToServe: 800,
-			growth: -0.05,
-			tierOverride: 'maintain',
-			tierOverrideReason: XSS
-		}
-	]);
+	const content = anEngagement(
+		{ currency: 'CNY' },
+		[],
+		[
+			{
+				...aSegment({ id: 'a', name: 'Wealth' }),
+				customers: 100,
+				revenue: 1_000_000,
+				grossMargin: 0.5,
+				retention: 0.8,
+				acquisitionCost: 2_000,
+				costToServe: 1_000,
+				growth: 0.1,
+				description: XSS,
+				needs: [
+					{ id: 'n1', text: 'Advice', mode: 'pull' },
+					{ id: 'n2', text: '', mode: 'push' }
+				],
+				understanding: XSS,
+				shareToKeep: 0.95,
+				walletGoal: null,
+				crossSell: 'Trusts',
+				upSell: '',
+				management: 'keyAccount',
+				tactics: ['diplomacy', 'clubs']
+			},
+			{
+				...aSegment({ id: 'b', name: '' }),
+				customers: 300,
+				revenue: 600_000,
+				grossMargin: 0.5,
+				retention: 0.7,
+				acquisitionCost: 100,
+				costToServe: 800,
+				growth: -0.05,
+				tierOverride: 'maintain',
+				tierOverrideReason: XSS
+			}
+		]
+	);
 	content.valueProposition = {
 		positioning: 'differentiation',
 		positioningRationale: 'Local knowledge',
@@ -207,7 +211,10 @@ describe('strategy sections', () => {
 				const level = (node as { headlineLevel?: number }).headlineLevel;
 				if (level === undefined || level === 1) return;
 				// A heading left on its own is followed by a block too long to move with it.
-				expect(textsOf(nodes[i + 1]).join('').length, `${id} ${JSON.stringify(node)}`).toBeGreaterThan(1000);
+				expect(
+					textsOf(nodes[i + 1]).join('').length,
+					`${id} ${JSON.stringify(node)}`
+				).toBeGreaterThan(1000);
 			});
 			for (const tb of tables(nodes))
 				if ((tb as { headerRows?: number }).headerRows)
@@ -257,9 +264,19 @@ describe('segments', () => {
 			['segments.unnamed{"n":2}', '300', 'CN¥6K', '50%', '70%', '-5%', 'CN¥1', 'CN¥8'],
 			['segments.total', '400', 'CN¥16K', '', '', '', '', '']
 		]);
-		const economics = tables(nodes)[2]!.body.slice(1).map((r) => r.map((c) => textsOf(c).join('')));
+		const economics = tables(nodes)[2]!
+			.body.slice(1)
+			.map((r) => r.map((c) => textsOf(c).join('')));
 		expect(economics).toEqual([
-			['Wealth', '62.5%', '87%', 'CN¥4K', 'CN¥40', 'CN¥127', 'tier.develop\nsegments.tierSuggested'],
+			[
+				'Wealth',
+				'62.5%',
+				'87%',
+				'CN¥4K',
+				'CN¥40',
+				'CN¥127',
+				'tier.develop\nsegments.tierSuggested'
+			],
 			[
 				'segments.unnamed{"n":2}',
 				'37.5%',
@@ -289,7 +306,9 @@ describe('segments', () => {
 
 	it('formats numbers in the report language', () => {
 		const figures = (lang: Locale) =>
-			(textsOf(build('segments', ctxOf(small(), lang))![1]) as string[]).filter((_, i) => i % 2 === 1);
+			(textsOf(build('segments', ctxOf(small(), lang))![1]) as string[]).filter(
+				(_, i) => i % 2 === 1
+			);
 		expect(figures('en')).toEqual(['2', '400', 'CN¥16K', 'CN¥4.6K']);
 		expect(figures('zh-CN')).toEqual(['2', '400', '¥1.6万', '¥4600']);
 		expect(figures('zh-TW')).toEqual(['2', '400', 'CN¥1.6萬', 'CN¥4600']);
@@ -300,8 +319,18 @@ describe('segments', () => {
 		const drawn = ctxOf(content, 'en', {
 			keys: true,
 			assets: {
-				'segments.pareto': { type: 'image', dataUrl: 'data:image/png;base64,AA==', width: 1280, height: 640 },
-				'segments.portfolio': { type: 'image', dataUrl: 'data:image/png;base64,AA==', width: 1280, height: 640 }
+				'segments.pareto': {
+					type: 'image',
+					dataUrl: 'data:image/png;base64,AA==',
+					width: 1280,
+					height: 640
+				},
+				'segments.portfolio': {
+					type: 'image',
+					dataUrl: 'data:image/png;base64,AA==',
+					width: 1280,
+					height: 640
+				}
 			}
 		});
 		const images = JSON.stringify(build('segments', drawn)).match(/"image":/g) ?? [];
@@ -316,7 +345,14 @@ describe('customer strategy', () => {
 		const ctx = ctxOf(small(), 'en', { keys: true });
 		const nodes = build('customerStrategy', ctx);
 		expect(rowsOf(nodes, 'segments.col.name')).toEqual([
-			['Wealth', 'tier.develop', 'management.keyAccount', '95%', '—', 'strategy.elementsDone{"done":5}'],
+			[
+				'Wealth',
+				'tier.develop',
+				'management.keyAccount',
+				'95%',
+				'—',
+				'strategy.elementsDone{"done":5}'
+			],
 			['segments.unnamed{"n":2}', 'tier.maintain', '—', '—', '—', 'strategy.elementsDone{"done":0}']
 		]);
 		const all = textsOf(nodes);
@@ -345,7 +381,9 @@ describe('channels', () => {
 		]);
 		// (3 × 10.00 + 1 × 0.10) ÷ 4 = 7.525 → 7.53; B uses only the app.
 		expect(weighted!.map((r) => r[2])).toEqual(['CN¥7.53', 'CN¥0.10']);
-		expect(weighted![0]![1]).toContain('report.strategy.channels.preferredItem{"channel":"Branch","preference":"preference.3"}');
+		expect(weighted![0]![1]).toContain(
+			'report.strategy.channels.preferredItem{"channel":"Branch","preference":"preference.3"}'
+		);
 		expect(rowsOf(nodes, 'channels.offering')).toEqual([
 			['Advice service', 'Branch', 'Wealth'],
 			['', 'channels.unnamed{"n":2}', 'Wealth and segments.unnamed{"n":2}']
@@ -353,7 +391,11 @@ describe('channels', () => {
 		const all = textsOf(nodes);
 		expect(all).toContain('report.strategy.channels.unassigned{"items":"Unsold"}');
 		expect(rowsOf(nodes, 'channels.conflictDescription')).toEqual([
-			['Sales credited online', 'Branch and channels.unnamed{"n":2}', 'report.strategy.channels.noResolution']
+			[
+				'Sales credited online',
+				'Branch and channels.unnamed{"n":2}',
+				'report.strategy.channels.noResolution'
+			]
 		]);
 	});
 
@@ -384,19 +426,35 @@ describe('change plan', () => {
 			.filter((tb) => textsOf(tb.body[0]?.[0]).join('') === 'change.col.title')
 			.map((tb) => tb.body.slice(1).map((r) => r.map((c) => textsOf(c).join(''))));
 		expect(initiatives).toEqual([
-			[[`Credit scorecard\n${XSS}`, 'Xu', 'level.high', 'level.low', 'priority.quickWin', 'status.inProgress']],
+			[
+				[
+					`Credit scorecard\n${XSS}`,
+					'Xu',
+					'level.high',
+					'level.low',
+					'priority.quickWin',
+					'status.inProgress'
+				]
+			],
 			[['change.titleOf{"n":1}', '—', '—', 'level.high', '—', 'status.done']]
 		]);
 		const all = textsOf(nodes);
 		// Hard: strategy 2, structure 4 → 3; soft: style 3 → 3; weakest: strategy.
-		expect(all).toContain('sevenS.summary{"hard":"3","soft":"3"} sevenS.weakest{"items":"sevenS.strategy"}');
+		expect(all).toContain(
+			'sevenS.summary{"hard":"3","soft":"3"} sevenS.weakest{"items":"sevenS.strategy"}'
+		);
 		expect(rowsOf(nodes, 'report.strategy.change.col.element').map((r) => r[0])).toEqual([
 			'sevenS.strategy\nsevenS.hard',
 			'sevenS.structure\nsevenS.hard',
 			'sevenS.style\nsevenS.soft'
 		]);
-		expect(all).toContain('porter.summary{"average":"3","rated":2} porter.weakest{"items":"porter.rivals"}');
-		expect(rowsOf(nodes, 'porter.condition').map((r) => r[1])).toEqual(['favourable.2', 'favourable.4']);
+		expect(all).toContain(
+			'porter.summary{"average":"3","rated":2} porter.weakest{"items":"porter.rivals"}'
+		);
+		expect(rowsOf(nodes, 'porter.condition').map((r) => r[1])).toEqual([
+			'favourable.2',
+			'favourable.4'
+		]);
 	});
 
 	it('prints only the parts that have data', () => {
@@ -422,18 +480,22 @@ describe('strategy assets', () => {
 		const portfolio = assets[1]!;
 		if (portfolio.type !== 'chart') throw new Error('not a chart');
 		// Margin per customer in yuan: A 40, B 2 (B overruled to maintain).
-		expect(portfolio.config.data.datasets.map((d) => d.data.map((p) => (p as { y: number }).y))).toEqual([
-			[40],
-			[2],
-			[]
-		]);
+		expect(
+			portfolio.config.data.datasets.map((d) => d.data.map((p) => (p as { y: number }).y))
+		).toEqual([[40], [2], []]);
 		expect(portfolio.config.data.datasets[0]!.label).toBe('tier.develop');
 	});
 
 	it('plans nothing without segments, and no Pareto curve without customers', () => {
 		expect(strategyAssets({ content: anEngagement(), lang: 'en', text })).toEqual([]);
 		const content = anEngagement({}, [], [aSegment({ id: 'a', name: 'A', customers: 0 })]);
-		expect(strategyAssets({ content, lang: 'en', text }).map((a) => a.key)).toEqual(['segments.portfolio']);
-		expect(textsOf(build('segments', ctxOf(content, 'en', { keys: true }))).some((s) => s.includes('segments.chart.pareto'))).toBe(false);
+		expect(strategyAssets({ content, lang: 'en', text }).map((a) => a.key)).toEqual([
+			'segments.portfolio'
+		]);
+		expect(
+			textsOf(build('segments', ctxOf(content, 'en', { keys: true }))).some((s) =>
+				s.includes('segments.chart.pareto')
+			)
+		).toBe(false);
 	});
 });

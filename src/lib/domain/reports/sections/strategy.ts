@@ -49,7 +49,10 @@ import type { SectionRegistry } from '../sections.ts';
  */
 
 /** The asset keys of the segment charts (drawn by the features layer's planner). */
-export const SEGMENT_CHARTS = { pareto: 'segments.pareto', portfolio: 'segments.portfolio' } as const;
+export const SEGMENT_CHARTS = {
+	pareto: 'segments.pareto',
+	portfolio: 'segments.portfolio'
+} as const;
 
 /** Which segment charts the report shows: the Pareto curve needs a segment with customers. */
 export function segmentChartKeys(segments: readonly Segment[]): string[] {
@@ -69,8 +72,7 @@ export function segmentName(t: Translate, s: Pick<Segment, 'name'>, index: numbe
 
 const channelName = (t: Translate, c: Channel, index: number) =>
 	c.name.trim() || t('channels.unnamed', { n: index + 1 });
-const itemText = (t: Translate, item: VpItem | undefined) =>
-	item?.text.trim() || t('vp.untitled');
+const itemText = (t: Translate, item: VpItem | undefined) => item?.text.trim() || t('vp.untitled');
 const blank = (s: string) => s.trim() === '';
 /** A share as the pages show it: up to one decimal. */
 const pct = (ctx: ReportContext, x: number) =>
@@ -87,7 +89,10 @@ function details(rows: Array<[string, PdfNode]>, below = 8): PdfNode {
 		margin: [0, 0, 0, below],
 		table: {
 			widths: [130, '*'],
-			body: shown.map(([k, v]) => [{ text: k, style: 'label' }, typeof v === 'string' ? { text: v } : v])
+			body: shown.map(([k, v]) => [
+				{ text: k, style: 'label' },
+				typeof v === 'string' ? { text: v } : v
+			])
 		}
 	};
 }
@@ -136,7 +141,9 @@ function block(nodes: PdfNode[], most = 1200): PdfNode[] {
 
 const isEmpty = (node: PdfNode) => Array.isArray(node) && node.length === 0;
 const headingLevel = (node: PdfNode) =>
-	typeof node === 'object' && !Array.isArray(node) ? (node.headlineLevel as number | undefined) : undefined;
+	typeof node === 'object' && !Array.isArray(node)
+		? (node.headlineLevel as number | undefined)
+		: undefined;
 
 /**
  * Keeps each h2 and h3 on the page of what follows it, when that is short enough to move with it
@@ -151,7 +158,10 @@ function keepHeadings(nodes: PdfNode[]): PdfNode[] {
 		const level = headingLevel(node);
 		if (next !== undefined && level !== undefined && level > 1) {
 			const rest =
-				typeof next === 'object' && !Array.isArray(next) && next.unbreakable && Array.isArray(next.stack)
+				typeof next === 'object' &&
+				!Array.isArray(next) &&
+				next.unbreakable &&
+				Array.isArray(next.stack)
 					? (next.stack as PdfNode[])
 					: [next];
 			const merged = block([node, ...rest]);
@@ -175,9 +185,14 @@ const valueProposition = (ctx: ReportContext): PdfNode[] | null => {
 	const written = vp.items.filter((i) => !blank(i.text));
 	// Jobs, pains and gains belong to a segment; the page shows only those of existing segments.
 	const customerItems = written.filter(
-		(i) => (CUSTOMER_KINDS as readonly string[]).includes(i.kind) && i.segmentId !== null && segmentIds.has(i.segmentId)
+		(i) =>
+			(CUSTOMER_KINDS as readonly string[]).includes(i.kind) &&
+			i.segmentId !== null &&
+			segmentIds.has(i.segmentId)
 	);
-	const companyItems = written.filter((i) => !(CUSTOMER_KINDS as readonly string[]).includes(i.kind));
+	const companyItems = written.filter(
+		(i) => !(CUSTOMER_KINDS as readonly string[]).includes(i.kind)
+	);
 	if (
 		vp.positioning === null &&
 		blank(vp.positioningRationale) &&
@@ -269,7 +284,9 @@ const valueProposition = (ctx: ReportContext): PdfNode[] | null => {
 		const fit = valueFit(vp.items, s.id);
 		if (fit.pains + fit.gains === 0) return [];
 		const gaps = (ids: string[]): PdfNode =>
-			ids.length ? { ul: ids.map((id) => ({ text: itemText(t, byId.get(id)) })) } : t('report.strategy.none');
+			ids.length
+				? { ul: ids.map((id) => ({ text: itemText(t, byId.get(id)) })) }
+				: t('report.strategy.none');
 		return [
 			[
 				segmentName(t, s, i),
@@ -399,7 +416,9 @@ const segments = (ctx: ReportContext): PdfNode[] | null => {
 						text: [
 							t(`tier.${tierOf(s, i)}`),
 							'\n',
-							small(s.tierOverride ? t('report.strategy.segments.tierSet') : t('segments.tierSuggested'))
+							small(
+								s.tierOverride ? t('report.strategy.segments.tierSet') : t('segments.tierSuggested')
+							)
 						]
 					}
 				];
@@ -444,7 +463,14 @@ const segments = (ctx: ReportContext): PdfNode[] | null => {
 						profit: pct(ctx, headline.profit)
 					})
 				: t('segments.chart.noProfit');
-			out.push(picture(ctx, SEGMENT_CHARTS.pareto, `${t('segments.chart.pareto')} ${reading}`, ctx.page.height * 0.4));
+			out.push(
+				picture(
+					ctx,
+					SEGMENT_CHARTS.pareto,
+					`${t('segments.chart.pareto')} ${reading}`,
+					ctx.page.height * 0.4
+				)
+			);
 		}
 		out.push(
 			picture(
@@ -477,7 +503,8 @@ const segments = (ctx: ReportContext): PdfNode[] | null => {
 	});
 	if (profiles.length) {
 		out.push(h2(t('report.strategy.segments.profiles')));
-		if (list.some((s) => s.needs.some((n) => !blank(n.text)))) out.push(note(t('segments.needsHint')));
+		if (list.some((s) => s.needs.some((n) => !blank(n.text))))
+			out.push(note(t('segments.needsHint')));
 		out.push(...profiles);
 	}
 	return keepHeadings(out);
@@ -495,7 +522,10 @@ const customerStrategy = (ctx: ReportContext): PdfNode[] | null => {
 	const metrics = segmentMetrics(list);
 	const tierOf = (s: Segment, i: number): Tier => s.tierOverride ?? metrics[i]!.suggestedTier;
 
-	const out: PdfNode[] = [h1(t('report.section.customerStrategy'), 'customerStrategy'), para(t('strategy.intro'))];
+	const out: PdfNode[] = [
+		h1(t('report.section.customerStrategy'), 'customerStrategy'),
+		para(t('strategy.intro'))
+	];
 	out.push(h2(t('strategy.overview')));
 	out.push(
 		table(
@@ -533,7 +563,9 @@ const customerStrategy = (ctx: ReportContext): PdfNode[] | null => {
 							retention: pct(ctx, s.retention)
 						})
 					]),
-			...(s.walletGoal === null ? [] : [t('report.strategy.customer.wallet', { share: pct(ctx, s.walletGoal) })])
+			...(s.walletGoal === null
+				? []
+				: [t('report.strategy.customer.wallet', { share: pct(ctx, s.walletGoal) })])
 		].join(' ');
 		const labelled = (label: string, text: string): PdfNode[] =>
 			blank(text) ? [] : [{ text: `${label}: `, bold: true }, text, '\n'];
@@ -601,7 +633,11 @@ const channels = (ctx: ReportContext): PdfNode[] | null => {
 					{ header: t('channels.col.kind'), width: 150 },
 					{ header: t('channels.col.cost'), width: 80, align: 'right' }
 				],
-				list.map((c, j) => [channelName(t, c, j), t(`channelKind.${c.kind}`), money(c.costPerContact)]),
+				list.map((c, j) => [
+					channelName(t, c, j),
+					t(`channelKind.${c.kind}`),
+					money(c.costPerContact)
+				]),
 				accent
 			)
 		);
@@ -646,13 +682,18 @@ const channels = (ctx: ReportContext): PdfNode[] | null => {
 				],
 				segs.map((s, i) => {
 					const w = weightedContactCost(list, preferences, s.id);
-					const preferred = preferredChannels(list, preferences, s.id).map(({ channel, preference }) =>
-						t('report.strategy.channels.preferredItem', {
-							channel: names.get(channel.id)!,
-							preference: t(`preference.${preference}`)
-						})
+					const preferred = preferredChannels(list, preferences, s.id).map(
+						({ channel, preference }) =>
+							t('report.strategy.channels.preferredItem', {
+								channel: names.get(channel.id)!,
+								preference: t(`preference.${preference}`)
+							})
 					);
-					return [segmentName(t, s, i), preferred.length ? ctx.list(preferred) : DASH, w === null ? DASH : money(w)];
+					return [
+						segmentName(t, s, i),
+						preferred.length ? ctx.list(preferred) : DASH,
+						w === null ? DASH : money(w)
+					];
 				}),
 				accent,
 				8.5
@@ -679,7 +720,9 @@ const channels = (ctx: ReportContext): PdfNode[] | null => {
 			if (!blank(o.text)) unassigned.push(name);
 			return;
 		}
-		rows.forEach((row, r) => assignmentRows.push([r === 0 ? { text: name, bold: true } : '', ...row]));
+		rows.forEach((row, r) =>
+			assignmentRows.push([r === 0 ? { text: name, bold: true } : '', ...row])
+		);
 	});
 	if (assignmentRows.length) {
 		out.push(h2(t('channels.assignments')));
@@ -713,7 +756,9 @@ const channels = (ctx: ReportContext): PdfNode[] | null => {
 					return [
 						blank(c.description) ? DASH : c.description.trim(),
 						involved.length ? ctx.list(involved) : DASH,
-						blank(c.resolution) ? { text: t('report.strategy.channels.noResolution'), italics: true } : c.resolution.trim()
+						blank(c.resolution)
+							? { text: t('report.strategy.channels.noResolution'), italics: true }
+							: c.resolution.trim()
 					];
 				}),
 				accent,
@@ -734,7 +779,9 @@ function hasSevenS(content: EngagementContent): boolean {
 }
 
 function hasPorter(content: EngagementContent): boolean {
-	return PORTER_CONDITIONS.some((c) => content.porter[c].rating !== null || !blank(content.porter[c].notes));
+	return PORTER_CONDITIONS.some(
+		(c) => content.porter[c].rating !== null || !blank(content.porter[c].notes)
+	);
 }
 
 const changePlan = (ctx: ReportContext): PdfNode[] | null => {
@@ -747,7 +794,8 @@ const changePlan = (ctx: ReportContext): PdfNode[] | null => {
 	const sevenS = hasSevenS(content);
 	const porter = hasPorter(content);
 	if (!anySupport && !sevenS && !porter) return null;
-	const avg = (x: number | null) => (x === null ? DASH : ctx.number(x, { maximumFractionDigits: 1 }));
+	const avg = (x: number | null) =>
+		x === null ? DASH : ctx.number(x, { maximumFractionDigits: 1 });
 	const out: PdfNode[] = [h1(t('report.section.changePlan'), 'changePlan')];
 
 	if (anySupport) {
@@ -822,7 +870,9 @@ const changePlan = (ctx: ReportContext): PdfNode[] | null => {
 
 	if (sevenS) {
 		const ratingsOf = (keys: readonly (typeof SEVEN_S)[number][]) =>
-			summariseRatings(Object.fromEntries(keys.map((s) => [s, content.sevenS[s].alignment as Rating | null])));
+			summariseRatings(
+				Object.fromEntries(keys.map((s) => [s, content.sevenS[s].alignment as Rating | null]))
+			);
 		const hard = ratingsOf(HARD_S);
 		const soft = ratingsOf(SEVEN_S.filter((s) => !HARD_S.includes(s)));
 		const all = ratingsOf(SEVEN_S);
@@ -871,7 +921,9 @@ const changePlan = (ctx: ReportContext): PdfNode[] | null => {
 
 	if (porter) {
 		const market = summariseRatings(
-			Object.fromEntries(PORTER_CONDITIONS.map((c) => [c, content.porter[c].rating as Rating | null]))
+			Object.fromEntries(
+				PORTER_CONDITIONS.map((c) => [c, content.porter[c].rating as Rating | null])
+			)
 		);
 		out.push(h2(t('porter.title')));
 		out.push(
@@ -879,7 +931,11 @@ const changePlan = (ctx: ReportContext): PdfNode[] | null => {
 				[
 					t('porter.summary', { average: avg(market.average), rated: market.rated }),
 					...(market.weakest.length
-						? [t('porter.weakest', { items: ctx.list(market.weakest.map((c) => t(`porter.${c}`))) })]
+						? [
+								t('porter.weakest', {
+									items: ctx.list(market.weakest.map((c) => t(`porter.${c}`)))
+								})
+							]
 						: [])
 				].join(' ')
 			)
@@ -896,7 +952,9 @@ const changePlan = (ctx: ReportContext): PdfNode[] | null => {
 					if (p.rating === null && blank(p.notes)) return [];
 					return [
 						[
-							{ text: [{ text: t(`porter.${c}`), bold: true }, '\n', small(t(`porter.${c}.hint`))] },
+							{
+								text: [{ text: t(`porter.${c}`), bold: true }, '\n', small(t(`porter.${c}.hint`))]
+							},
 							p.rating === null ? t('rating.unset') : t(`favourable.${p.rating}`),
 							orDashText(p.notes)
 						]

@@ -1,9 +1,25 @@
 import { DEFAULT_DISCOUNT_RATE } from '../../strategy/segments.ts';
-import { bullets, facts, h1, h2, keyFigures, note, para, type Figure, type PdfNode } from '../blocks.ts';
+import {
+	bullets,
+	facts,
+	h1,
+	h2,
+	keyFigures,
+	note,
+	para,
+	type Figure,
+	type PdfNode
+} from '../blocks.ts';
 import type { ReportContext } from '../context.ts';
 import type { SectionRegistry } from '../sections.ts';
 import { gapsByPriority, latestRuns, type ScoredRun } from './assessment.ts';
-import { caseMoney, casePayback, casePercent, optionLabel, preferredOption } from './business-case.ts';
+import {
+	caseMoney,
+	casePayback,
+	casePercent,
+	optionLabel,
+	preferredOption
+} from './business-case.ts';
 import { roadmapHeadline } from './roadmap.ts';
 
 /**
@@ -26,7 +42,9 @@ const percent100 = (ctx: ReportContext, r: ScoredRun) => {
 	if (current === null) return '';
 	const range = r.score.max - r.score.min;
 	const value = range > 0 ? ((current - r.score.min) / range) * 100 : 0;
-	return ctx.t('report.summary.outOf100', { value: ctx.number(value, { maximumFractionDigits: 0 }) });
+	return ctx.t('report.summary.outOf100', {
+		value: ctx.number(value, { maximumFractionDigits: 0 })
+	});
 };
 
 function maturityFigures(ctx: ReportContext, runs: ScoredRun[]): Figure[] {
@@ -46,20 +64,37 @@ function caseFigures(ctx: ReportContext): Figure[] {
 		? ctx.t('report.summary.againstBaseline', { option: name })
 		: name;
 	return [
-		{ label: ctx.t('report.summary.npv'), value: caseMoney(ctx, preferred.npv, c.settings.currency), detail: basis },
+		{
+			label: ctx.t('report.summary.npv'),
+			value: caseMoney(ctx, preferred.npv, c.settings.currency),
+			detail: basis
+		},
 		{ label: ctx.t('report.summary.roi'), value: casePercent(ctx, preferred.roi), detail: basis },
-		{ label: ctx.t('report.summary.payback'), value: casePayback(ctx, preferred.payback), detail: basis }
+		{
+			label: ctx.t('report.summary.payback'),
+			value: casePayback(ctx, preferred.payback),
+			detail: basis
+		}
 	];
 }
 
-function roadmapFigures(ctx: ReportContext): { figures: Figure[]; milestones: string[]; overdue: number } {
-	const headline = roadmapHeadline(ctx.content, ctx.options.date);
+function roadmapFigures(ctx: ReportContext): {
+	figures: Figure[];
+	milestones: string[];
+	overdue: number;
+} {
+	const headline = roadmapHeadline(ctx.content, ctx.options.date, (n) =>
+		ctx.t('roadmap.task.untitled', { n })
+	);
 	if (!headline) return { figures: [], milestones: [], overdue: 0 };
 	return {
 		figures: [
 			{
 				label: ctx.t('report.summary.span'),
-				value: ctx.t('report.summary.range', { start: ctx.day(headline.start), finish: ctx.day(headline.finish) })
+				value: ctx.t('report.summary.range', {
+					start: ctx.day(headline.start),
+					finish: ctx.day(headline.finish)
+				})
 			},
 			{
 				label: ctx.t('report.summary.complete'),
@@ -106,7 +141,9 @@ function summary(ctx: ReportContext): PdfNode[] | null {
 			out.push(h2(ctx.t('report.summary.strategy')));
 			if (positioning) out.push(para(ctx.t('report.summary.positioning', { positioning })));
 			if (valueProposition.brandPromise.trim())
-				out.push(para(ctx.t('report.summary.promise', { promise: valueProposition.brandPromise.trim() })));
+				out.push(
+					para(ctx.t('report.summary.promise', { promise: valueProposition.brandPromise.trim() }))
+				);
 		}
 	}
 	for (const r of shownRuns) {
@@ -130,9 +167,9 @@ function summary(ctx: ReportContext): PdfNode[] | null {
 		out.push(bullets(plan.milestones));
 	}
 	if (plan.overdue > 0) out.push(note(ctx.t('report.summary.overdue', { count: plan.overdue })));
-	// Nothing but the profile: the summary has nothing to sum up.
-	if (figures.length === 0 && out.length <= 2) return null;
-	return out;
+	// Nothing but the profile (which the cover already gives): the summary has nothing to sum up.
+	const said = out.filter((node) => !(Array.isArray(node) && node.length === 0));
+	return said.length > 2 || figures.length > 0 ? said : null;
 }
 
 function appendix(ctx: ReportContext): PdfNode[] | null {
@@ -167,7 +204,10 @@ function appendix(ctx: ReportContext): PdfNode[] | null {
 		parts.push(h2(ctx.t('report.appendix.businessCase')));
 		parts.push(
 			facts([
-				[ctx.t('report.appendix.horizon'), ctx.t('report.appendix.years', { n: c.settings.horizon })],
+				[
+					ctx.t('report.appendix.horizon'),
+					ctx.t('report.appendix.years', { n: c.settings.horizon })
+				],
 				[ctx.t('report.appendix.discountRate'), casePercent(ctx, c.settings.discountRate)],
 				[ctx.t('report.appendix.currency'), c.settings.currency]
 			])
@@ -176,7 +216,11 @@ function appendix(ctx: ReportContext): PdfNode[] | null {
 		parts.push(para(ctx.t('case.method')));
 	}
 	return parts.length
-		? [h1(ctx.t('report.section.appendix'), 'appendix'), ...parts, note(ctx.t('report.appendix.madeWith', { date: ctx.day(options.date) }))]
+		? [
+				h1(ctx.t('report.section.appendix'), 'appendix'),
+				...parts,
+				note(ctx.t('report.appendix.madeWith', { date: ctx.day(options.date) }))
+			]
 		: null;
 }
 
