@@ -19,6 +19,15 @@ import type {
 export const RATINGS = [-2, -1, 0, 1, 2] as const;
 export type Rating = (typeof RATINGS)[number];
 
+/** The message key of each experience rating's words (a sign, a number and a word). */
+export const RATING_KEYS = {
+	[-2]: 'rating.neg2',
+	[-1]: 'rating.neg1',
+	0: 'rating.zero',
+	1: 'rating.pos1',
+	2: 'rating.pos2'
+} as const satisfies Record<Rating, string>;
+
 export const isRating = (v: unknown): v is Rating =>
 	typeof v === 'number' && (RATINGS as readonly number[]).includes(v);
 

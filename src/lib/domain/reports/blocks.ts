@@ -151,15 +151,25 @@ export function table(
 	};
 }
 
-/** How many characters of text a content node holds. */
+/** How many characters a content tree holds (to judge whether it fits on a page). */
 export function textLength(node: unknown): number {
 	if (typeof node === 'string') return node.length;
-	if (Array.isArray(node)) return node.reduce((n: number, child) => n + textLength(child), 0);
-	if (node && typeof node === 'object') {
-		const record = node as Record<string, unknown>;
-		return ['text', 'stack', 'ul', 'ol'].reduce((n, key) => n + textLength(record[key]), 0);
-	}
+	if (Array.isArray(node)) return node.reduce<number>((sum, n) => sum + textLength(n), 0);
+	if (node && typeof node === 'object')
+		return Object.values(node as Record<string, unknown>).reduce<number>(
+			(sum, v) => sum + (typeof v === 'object' || typeof v === 'string' ? textLength(v) : 0),
+			0
+		);
 	return 0;
+}
+
+/** Splits `items` into as few runs of at most `most` as it takes, of near-equal lengths. */
+export function evenChunks<T>(items: readonly T[], most: number): T[][] {
+	const parts = Math.max(1, Math.ceil(items.length / Math.max(1, most)));
+	const size = Math.ceil(items.length / parts);
+	const out: T[][] = [];
+	for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+	return out;
 }
 
 export function bullets(items: string[]): PdfNode {

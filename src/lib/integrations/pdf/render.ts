@@ -108,10 +108,9 @@ export async function renderPdf(
 		if (missing.size === 0) break;
 	}
 
-	// pdfkit finds a font for SVG text only among those the document's own text has opened:
-	// a fallback used only by diagram labels gets one invisible space of its own.
-	for (const family of inSvg)
-		if (family !== families[0]) content = [{ text: ' ', font: family, fontSize: 1 }, content];
+	// pdfkit finds a font for SVG text only among those the document's own text has opened
+	// (under any other name it reads a file): each font the labels use gets one invisible space.
+	for (const family of inSvg) content = [{ text: ' ', font: family, fontSize: 1 }, content];
 	const used = new Set<FontFamily>([families[0]!, ...inSvg]);
 	collectFonts(content, used);
 	collectFonts(applyFonts(sample, chain, new Set(), rewrite), used);
@@ -200,6 +199,7 @@ function svgRuns(
 	const record = node as Record<string, unknown>;
 	const primary = chain[0]!.name;
 	if (typeof record.svg === 'string') {
+		used.add(primary as FontFamily);
 		const svg = record.svg.replace(SVG_TEXT, (block) =>
 			block.replace(/>([^<]+)</g, (whole, label: string) => {
 				const runs = splitRuns(label, chain, missing);

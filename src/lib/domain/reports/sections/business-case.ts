@@ -23,6 +23,7 @@ import { segmentProfit } from '../../strategy/segments.ts';
 import {
 	COLORS,
 	bullets,
+	evenChunks,
 	facts,
 	h1,
 	h2,
@@ -188,15 +189,6 @@ function textWidth(s: string, size: number): number {
 
 const widest = (texts: readonly string[], size: number) =>
 	Math.max(0, ...texts.map((s) => textWidth(s, size)));
-
-/** Splits `items` into as few runs of at most `size` as it takes, of near-equal lengths. */
-function chunks<T>(items: readonly T[], size: number): T[][] {
-	const count = Math.ceil(items.length / Math.max(1, size));
-	const n = Math.ceil(items.length / Math.max(1, count));
-	const out: T[][] = [];
-	for (let i = 0; i < items.length; i += n) out.push(items.slice(i, i + n));
-	return out;
-}
 
 /** A figure in a table cell: never wrapped, so a column is at least as wide as its widest figure. */
 const fig = (text: string, extra: Record<string, unknown> = {}): PdfNode => ({
@@ -516,7 +508,7 @@ function tcoTables(ctx: ReportContext, v: CaseView, r: OptionResult): PdfNode[] 
 			widest(headers, HEADER)
 		) + AIR;
 	const perTable = Math.floor((ctx.page.width - labelWidth - CELL_PAD) / (cellWidth + CELL_PAD));
-	const indexes = chunks(
+	const indexes = evenChunks(
 		headers.map((_, i) => i),
 		perTable
 	);

@@ -17,7 +17,8 @@ import {
 	type Side,
 	type Touchpoint,
 	type WorkflowEdge,
-	type WorkflowNode
+	type WorkflowNode,
+	RATING_KEYS
 } from '../../journey/model.ts';
 import {
 	COLORS,
@@ -46,23 +47,16 @@ import type { SectionRegistry } from '../sections.ts';
 type Text = Pick<ReportText, 't'>;
 
 /** The words of each rating: a sign, a number and a word (the same keys as the map's badges). */
-const RATING_KEY: Record<Rating, string> = {
-	[-2]: 'rating.neg2',
-	[-1]: 'rating.neg1',
-	0: 'rating.zero',
-	1: 'rating.pos1',
-	2: 'rating.pos2'
-};
 
 const ratingWords = (text: Text, r: Rating | null): string =>
-	text.t(r === null ? 'rating.none' : RATING_KEY[r]);
+	text.t(r === null ? 'rating.none' : RATING_KEYS[r]);
 
 /** The labels the diagram builders need, in the report's language (as the app's pages use). */
 export function reportDiagramLabels(text: Text): DiagramLabels {
 	return {
 		untitled: text.t('touch.untitled'),
 		noChannel: text.t('touch.noChannel'),
-		rating: (r) => text.t(RATING_KEY[r]),
+		rating: (r) => text.t(RATING_KEYS[r]),
 		notRated: text.t('rating.none'),
 		momentOfTruth: text.t('touch.moment')
 	};

@@ -35,7 +35,9 @@ import {
 	note,
 	para,
 	picture,
-	table as baseTable,
+	table,
+	textLength,
+	evenChunks,
 	type Column,
 	type PdfNode
 } from '../blocks.ts';
@@ -100,35 +102,6 @@ function details(rows: Array<[string, PdfNode]>, below = 8): PdfNode {
 /** A ranked (numbered) list of texts; nothing when empty. */
 function ranked(items: string[]): PdfNode {
 	return items.length ? { ol: items.map((text) => ({ text })), margin: [0, 0, 0, 4] } : [];
-}
-
-/** Splits `items` into `parts` runs of near-equal length. */
-function chunks<T>(items: readonly T[], most: number): T[][] {
-	const parts = Math.max(1, Math.ceil(items.length / Math.max(1, most)));
-	const size = Math.ceil(items.length / parts);
-	const out: T[][] = [];
-	for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-	return out;
-}
-
-/** A table (see blocks.ts) whose header row never stands alone at the foot of a page. */
-function table(...args: Parameters<typeof baseTable>): PdfNode {
-	const node = baseTable(...args);
-	return Array.isArray(node) || typeof node === 'string'
-		? node
-		: { ...node, table: { ...(node.table as object), keepWithHeaderRows: 1 } };
-}
-
-/** How many characters of text a content tree holds (to judge whether it fits on a page). */
-function textLength(node: unknown): number {
-	if (typeof node === 'string') return node.length;
-	if (Array.isArray(node)) return node.reduce<number>((sum, n) => sum + textLength(n), 0);
-	if (node && typeof node === 'object')
-		return Object.values(node as Record<string, unknown>).reduce<number>(
-			(sum, v) => sum + (typeof v === 'object' || typeof v === 'string' ? textLength(v) : 0),
-			0
-		);
-	return 0;
 }
 
 /**
@@ -651,7 +624,7 @@ const channels = (ctx: ReportContext): PdfNode[] | null => {
 		out.push(h2(t('channels.matrix')));
 		const segmentWidth = 100;
 		const most = Math.max(1, Math.floor((ctx.page.width - segmentWidth) / 55));
-		for (const group of chunks(list, most)) {
+		for (const group of evenChunks(list, most)) {
 			out.push(
 				table(
 					[

@@ -1,3 +1,4 @@
+import { toPercent } from '../../assessment/scoring.ts';
 import { DEFAULT_DISCOUNT_RATE } from '../../strategy/segments.ts';
 import {
 	bullets,
@@ -40,8 +41,7 @@ const scoreText = (ctx: ReportContext, r: ScoredRun) => {
 const percent100 = (ctx: ReportContext, r: ScoredRun) => {
 	const { current } = r.score.overall;
 	if (current === null) return '';
-	const range = r.score.max - r.score.min;
-	const value = range > 0 ? ((current - r.score.min) / range) * 100 : 0;
+	const value = toPercent(current, r.score.min, r.score.max);
 	return ctx.t('report.summary.outOf100', {
 		value: ctx.number(value, { maximumFractionDigits: 0 })
 	});
