@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blankContent } from '../engagement/profile.ts';
-import { h1, para } from './blocks.ts';
+import { h1, para, textWidth } from './blocks.ts';
 import type { ReportText } from './context.ts';
 import { diagramDocument } from './diagram-page.ts';
 import { buildReport, pageArea } from './document.ts';
@@ -127,6 +127,33 @@ describe('buildReport', () => {
 			title: 'report.kind.executive · Chenghu Bank',
 			author: 'Lin Ruoxi'
 		});
+	});
+
+	it('keeps long running lines inside the margins, the full confidentiality line on the cover', () => {
+		const long = '本报告仅供董事会内部审阅，未经书面许可不得复制或转发。'.repeat(10);
+		const c = content();
+		c.profile.client = '华东区域商业银行股份有限公司'.repeat(4);
+		const { definition } = buildReport(
+			{ content: c, options: options({ confidentiality: long }), assets: {} },
+			text,
+			sections
+		);
+		const header = definition.header as (page: number) => { columns: Array<{ text: string }> };
+		const footer = definition.footer as (
+			page: number,
+			pages: number
+		) => { columns: Array<{ text: string }> };
+		// A4 portrait: 499 points between the margins; the header's halves get 241.5 each, the
+		// footer's line two lines of 409 at 90 %.
+		const [left, right] = header(2).columns;
+		expect(left!.text.endsWith('…')).toBe(true);
+		expect(textWidth(left!.text, 7.5)).toBeLessThanOrEqual(241.5);
+		expect(right!.text).toBe('report.kind.executive');
+		const line = footer(2, 9).columns[0]!.text;
+		expect(line.endsWith('…')).toBe(true);
+		expect(textWidth(line, 7.5)).toBeLessThanOrEqual(2 * 0.9 * 409);
+		expect(textWidth(line, 7.5)).toBeGreaterThan(2 * 0.9 * 409 - 7.5 * 2);
+		expect(JSON.stringify(definition.content[0])).toContain(long);
 	});
 
 	it('leaves the contents out for a single section, and says so when nothing has data', () => {

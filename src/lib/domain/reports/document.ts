@@ -1,4 +1,4 @@
-import { COLORS, type PdfNode } from './blocks.ts';
+import { COLORS, fitText, type PdfNode } from './blocks.ts';
 import type { ReportContext, ReportText } from './context.ts';
 import {
 	PAPER_POINTS,
@@ -16,6 +16,8 @@ import type { SectionRegistry } from './sections.ts';
  */
 
 export const MARGINS = { side: 48, top: 56, bottom: 52 } as const;
+/** Font size of the running header and footer. */
+const RUNNING = 7.5;
 
 export interface BuiltReport {
 	definition: Record<string, unknown> & { content: PdfNode[] };
@@ -103,9 +105,17 @@ export function buildReport(
 				];
 
 	const company = options.branding.company.trim();
-	const running = [company, client].filter((s) => s !== '').join(' · ');
+	// Running lines stay within the page margins: the header's two halves on one line each,
+	// the footer's confidentiality line on two at most (in full on the cover).
+	const half = area.width / 2 - 8;
+	const running = fitText([company, client].filter((s) => s !== '').join(' · '), half, RUNNING);
+	const runningTitle = fitText(title, half, RUNNING);
 	const pageOf = (page: number, pages: number) => text.t('report.pageOf', { page, pages });
-	const confidentiality = options.confidentiality.trim();
+	const confidentiality = fitText(
+		options.confidentiality.trim(),
+		2 * 0.9 * (area.width - 90),
+		RUNNING
+	);
 
 	return {
 		sections: printed,
@@ -127,7 +137,7 @@ export function buildReport(
 							margin: [MARGINS.side, 24, MARGINS.side, 0],
 							columns: [
 								{ text: running, style: 'running' },
-								{ text: title, style: 'running', alignment: 'right' }
+								{ text: runningTitle, style: 'running', alignment: 'right' }
 							]
 						},
 			footer: (page: number, pages: number) => ({
@@ -231,6 +241,6 @@ function styles(accent: string): Record<string, Record<string, unknown>> {
 		figureLabel: { fontSize: 8, color: COLORS.muted },
 		figureValue: { fontSize: 15, bold: true, margin: [0, 2, 0, 0] },
 		figureDetail: { fontSize: 7.5, color: COLORS.muted },
-		running: { fontSize: 7.5, color: COLORS.muted }
+		running: { fontSize: RUNNING, color: COLORS.muted }
 	};
 }

@@ -60,19 +60,45 @@ function aborted(signal: AbortSignal): void {
 }
 
 /**
- * Pictures already drawn, by what they were drawn from: a report made again (the usual way of
- * working: fix a word, print again) draws only what changed. Kept for the session, at most 64.
+ * Pictures drawn or being drawn, by what they are drawn from: a report made again (the usual
+ * way of working: fix a word, print again) draws only what changed, and a report asked for while
+ * the page is still preparing its pictures waits for them instead of drawing them twice. Kept
+ * for the session, at most 64; a picture that could not be drawn is not kept.
  */
-const drawnPictures = new Map<string, ReportAssets[string]>();
-function remember(key: string, asset: ReportAssets[string]) {
-	drawnPictures.delete(key);
-	drawnPictures.set(key, asset);
+const drawnPictures = new Map<string, Promise<ReportAssets[string] | null>>();
+/** One drawing at a time on this thread, whoever asked for it. */
+let drawing: Promise<unknown> = Promise.resolve();
+
+function pictureId(request: AssetRequest, lang: Locale): string {
+	// The chart's configuration holds no functions that change its drawing: its JSON names it.
+	return request.type === 'mermaid'
+		? `mermaid:${lang}:${request.text}`
+		: `chart:${request.width}x${request.height}:${JSON.stringify(request.config)}`;
+}
+
+function picture(request: AssetRequest, lang: Locale): Promise<ReportAssets[string] | null> {
+	const id = pictureId(request, lang);
+	const known = drawnPictures.get(id);
+	if (known) {
+		// The most recently used is kept longest.
+		drawnPictures.delete(id);
+		drawnPictures.set(id, known);
+		return known;
+	}
+	const drawn = drawing.then(() => drawOne(request, lang));
+	drawing = drawn.catch(() => undefined);
+	drawnPictures.set(id, drawn);
 	if (drawnPictures.size > 64) drawnPictures.delete(drawnPictures.keys().next().value!);
+	void drawn.then(
+		(asset) => asset || drawnPictures.delete(id),
+		() => drawnPictures.delete(id)
+	);
+	return drawn;
 }
 
 async function drawAssets(
 	requests: AssetRequest[],
-	options: ReportOptions,
+	lang: Locale,
 	signal: AbortSignal,
 	onProgress: (p: Progress) => void
 ): Promise<{ assets: ReportAssets; failed: string[] }> {
@@ -86,32 +112,45 @@ async function drawAssets(
 			stage: request.type === 'mermaid' ? 'diagrams' : 'charts',
 			share: (0.5 * done++) / total
 		});
-		// The chart's configuration holds no functions that change its drawing: its JSON names it.
-		const id =
-			request.type === 'mermaid'
-				? `mermaid:${options.lang}:${request.text}`
-				: `chart:${request.width}x${request.height}:${JSON.stringify(request.config)}`;
-		const known = drawnPictures.get(id);
-		if (known) {
-			assets[request.key] = known;
-			continue;
-		}
-		const asset = await drawOne(request, options);
-		if (asset) {
-			remember(id, asset);
-			assets[request.key] = asset;
-		} else failed.push(request.key);
+		const asset = await picture(request, lang).catch(() => null);
+		if (asset) assets[request.key] = asset;
+		else failed.push(request.key);
 	}
 	return { assets, failed };
 }
 
-async function drawOne(
-	request: AssetRequest,
-	options: ReportOptions
-): Promise<ReportAssets[string] | null> {
+/**
+ * Gets a report ready while the user chooses its options: draws its pictures one by one when
+ * the page is idle, and lets the worker read the fonts if they are already on this device (it
+ * never fetches them: that waits for the first report). Making the report then only lays it
+ * out. Stops drawing when `signal` aborts (the options changed or the page was left).
+ */
+export async function prepareReport(
+	content: EngagementContent,
+	options: ReportOptions,
+	text: ReportText,
+	signal: AbortSignal
+): Promise<void> {
+	sendToWorker({ type: 'warm', lang: options.lang, fontBase: fontBase() });
+	for (const request of planAssets(content, options, text)) {
+		await idle();
+		if (signal.aborted) return;
+		await picture(request, options.lang).catch(() => null);
+	}
+	performance.mark('report prepared');
+}
+
+const idle = () =>
+	new Promise<void>((resolve) =>
+		'requestIdleCallback' in window
+			? requestIdleCallback(() => resolve(), { timeout: 500 })
+			: setTimeout(resolve, 50)
+	);
+
+async function drawOne(request: AssetRequest, lang: Locale): Promise<ReportAssets[string] | null> {
 	if (request.type === 'mermaid') {
 		const { renderMermaid, pdfSvg } = await import('#lib/integrations/mermaid/mermaid.ts');
-		const drawn = await renderMermaid(request.text, options.lang);
+		const drawn = await renderMermaid(request.text, lang);
 		if (!drawn.ok) return null;
 		await pause();
 		return { type: 'svg', svg: pdfSvg(drawn.svg), width: drawn.width, height: drawn.height };
@@ -163,13 +202,23 @@ function runWorker(
 	return run;
 }
 
+function startWorker(): Worker {
+	return (worker ??= new Worker(new URL('./report.worker.ts', import.meta.url), {
+		type: 'module'
+	}));
+}
+
+/** A message that has no reply (the worker's warm-up), sent at once. */
+function sendToWorker(message: ToWorker & { type: 'warm' }): void {
+	startWorker().postMessage(message);
+}
+
 function runNow(
 	message: ToWorker,
 	signal: AbortSignal,
 	onProgress: (stage: 'fonts' | 'layout', share: number) => void
 ): Promise<WorkerResult> {
-	worker ??= new Worker(new URL('./report.worker.ts', import.meta.url), { type: 'module' });
-	const running = worker;
+	const running = startWorker();
 	const drop = () => {
 		running.terminate();
 		if (worker === running) worker = null;
@@ -215,7 +264,9 @@ export async function generateReport(
 ): Promise<Generated> {
 	const start = performance.now();
 	const requests = planAssets(content, options, text);
-	const { assets, failed } = await drawAssets(requests, options, signal, onProgress);
+	// The worker reads its fonts while the pictures are drawn here.
+	sendToWorker({ type: 'warm', lang: options.lang, fontBase: fontBase() });
+	const { assets, failed } = await drawAssets(requests, options.lang, signal, onProgress);
 	performance.measure('report pictures', { start, end: performance.now() });
 	aborted(signal);
 	const result = await runWorker(

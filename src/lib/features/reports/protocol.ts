@@ -10,6 +10,12 @@ export type ToWorker =
 			fontBase: string;
 	  }
 	| {
+			/** Read the first fonts of `lang` if they are cached; no reply. */
+			type: 'warm';
+			lang: Locale;
+			fontBase: string;
+	  }
+	| {
 			/** One diagram alone, as a PDF. */
 			type: 'diagram';
 			title: string;

@@ -4,7 +4,13 @@ import { diagramDocument } from '#lib/domain/reports/diagram-page.ts';
 import { buildReport } from '#lib/domain/reports/document.ts';
 import { REPORT_BUILDERS } from '#lib/domain/reports/registry.ts';
 import { browserPdfMake } from '#lib/integrations/pdf/browser.ts';
-import { FontUnavailableError, renderPdf, type FontFile } from '#lib/integrations/pdf/render.ts';
+import {
+	FONT_CHAINS,
+	FONT_FAMILIES,
+	FontUnavailableError,
+	renderPdf,
+	type FontFile
+} from '#lib/integrations/pdf/render.ts';
 import type { Messages } from '#lib/i18n/messages/en.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import { reportText } from './text.ts';
@@ -26,20 +32,49 @@ const messages: Record<Locale, () => Promise<Messages>> = {
 	'zh-TW': () => import('#lib/i18n/messages/zh-TW.ts').then((m) => m.zhTW)
 };
 
-async function readFont(base: string, file: FontFile): Promise<ArrayBuffer> {
+/** Font files read in this worker's life (at most five; pdfmake keeps them anyway). */
+const fontFiles = new Map<string, Promise<ArrayBuffer | null>>();
+const fontCache = () => ('caches' in scope ? caches.open(FONT_CACHE) : Promise.resolve(null));
+
+function fromCache(href: string): Promise<ArrayBuffer | null> {
+	let reading = fontFiles.get(href);
+	if (!reading) {
+		reading = fontCache()
+			.then((cache) => cache?.match(href))
+			.then((hit) => hit?.arrayBuffer() ?? null);
+		fontFiles.set(href, reading);
+		const forget = () => fontFiles.delete(href);
+		reading.then((bytes) => bytes || forget(), forget);
+	}
+	return reading;
+}
+
+async function readFont(
+	base: string,
+	file: FontFile,
+	cachedOnly = false
+): Promise<ArrayBuffer | null> {
 	const url = new URL(file, base);
 	if (url.origin !== scope.location.origin) throw new Error('Fonts come only from the app itself.');
-	const cache = 'caches' in scope ? await caches.open(FONT_CACHE) : null;
-	const cached = await cache?.match(url.href);
-	if (cached) return cached.arrayBuffer();
+	const cached = await fromCache(url.href).catch(() => null);
+	if (cached || cachedOnly) return cached;
 	const response = await fetch(url.href);
 	if (!response.ok) throw new Error(`The font ${file} could not be loaded (${response.status}).`);
-	await cache?.put(url.href, response.clone());
-	return response.arrayBuffer();
+	await (await fontCache())?.put(url.href, response.clone());
+	const bytes = await response.arrayBuffer();
+	fontFiles.set(url.href, Promise.resolve(bytes));
+	return bytes;
+}
+
+/** Reads the report language's first font ahead of time, if this device already has it. */
+async function warm(lang: Locale, base: string): Promise<void> {
+	const { regular, bold } = FONT_FAMILIES[FONT_CHAINS[lang][0]!];
+	for (const file of [regular, bold ?? regular]) await readFont(base, file, true).catch(() => null);
 }
 
 scope.onmessage = async (event: MessageEvent<ToWorker>) => {
 	const job = event.data;
+	if (job.type === 'warm') return warm(job.lang, job.fontBase);
 	const start = performance.now();
 	try {
 		let definition: Record<string, unknown> & { content: unknown };
@@ -73,7 +108,7 @@ scope.onmessage = async (event: MessageEvent<ToWorker>) => {
 			lang,
 			async (file) => {
 				post({ type: 'progress', stage: 'fonts', share: Math.min(1, fontsRead++ / 5) });
-				return readFont(job.fontBase, file);
+				return (await readFont(job.fontBase, file))!;
 			},
 			(share) => {
 				const step = Math.floor(share * 100);

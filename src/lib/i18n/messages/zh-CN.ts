@@ -1146,7 +1146,7 @@ export const zhCN: Messages = {
 	'benefitDriver.costToServe': '降低服务成本',
 	'benefitDriver.other': '其他',
 	'scenario.conservative': '保守',
-	'scenario.expected': '基准',
+	'scenario.expected': '预期',
 	'scenario.optimistic': '乐观',
 
 	'nav.roadmap': '路线图',

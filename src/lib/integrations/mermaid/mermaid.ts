@@ -265,7 +265,7 @@ export function pdfSvg(svg: SVGSVGElement): string {
 	host.append(copy);
 	document.body.append(host);
 	try {
-		const elements = [...copy.querySelectorAll<SVGElement>('*')].filter(
+		const elements = [copy, ...copy.querySelectorAll<SVGElement>('*')].filter(
 			(el) => !['style', 'title', 'desc'].includes(el.localName)
 		);
 		// Read everything before writing anything: a write would make the next read recompute.
@@ -273,6 +273,7 @@ export function pdfSvg(svg: SVGSVGElement): string {
 			const style = getComputedStyle(el);
 			return INLINE.map((name) => style.getPropertyValue(name));
 		});
+		const written = new Map<Element, Map<string, string>>();
 		elements.forEach((el, i) => {
 			const read = new Map(INLINE.map((name, j) => [name, values[i]![j]!]));
 			for (const paint of ['fill', 'stroke'] as const) {
@@ -287,8 +288,24 @@ export function pdfSvg(svg: SVGSVGElement): string {
 					read.set(`${paint}-opacity`, String(opacity * alpha));
 				}
 			}
-			for (const [name, value] of read)
-				if (value && value !== 'normal' && value !== 'auto') el.setAttribute(name, value);
+			written.set(el, read);
+			// Only what differs from the parent: the renderer inherits the rest as a browser does
+			// (all but opacity and display, which are written only when they hide something).
+			const parent = el.parentElement ? written.get(el.parentElement) : undefined;
+			for (const [name, value] of read) {
+				const keep =
+					value !== '' &&
+					value !== 'normal' &&
+					value !== 'auto' &&
+					(name === 'opacity'
+						? value !== '1'
+						: name === 'display'
+							? value === 'none'
+							: parent?.get(name) !== value);
+				// An attribute Mermaid wrote may have been overridden by its style sheet.
+				if (keep) el.setAttribute(name, value);
+				else el.removeAttribute(name);
+			}
 			el.removeAttribute('style');
 			el.removeAttribute('class');
 		});

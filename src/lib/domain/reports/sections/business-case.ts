@@ -34,6 +34,7 @@ import {
 	para,
 	picture,
 	table,
+	textWidth,
 	type Column,
 	type PdfNode
 } from '../blocks.ts';
@@ -170,25 +171,8 @@ const CELL_PAD = 8;
 /** Air beyond the estimated width of the widest amount. */
 const AIR = 3;
 
-/**
- * A cautious estimate of a string's width in points, from the widths of the report font's bold
- * glyphs (Noto Sans: digits 0.59 em, separators 0.33, capitals up to 0.75, CJK a full em).
- */
-function textWidth(s: string, size: number): number {
-	let em = 0;
-	for (const ch of s)
-		em += /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/.test(ch)
-			? 1
-			: /[.,:;' ]/.test(ch)
-				? 0.33
-				: /[A-Z]/.test(ch)
-					? 0.75
-					: 0.6;
-	return em * size;
-}
-
 const widest = (texts: readonly string[], size: number) =>
-	Math.max(0, ...texts.map((s) => textWidth(s, size)));
+	Math.max(0, ...texts.map((s) => textWidth(s, size, true)));
 
 /** A figure in a table cell: never wrapped, so a column is at least as wide as its widest figure. */
 const fig = (text: string, extra: Record<string, unknown> = {}): PdfNode => ({

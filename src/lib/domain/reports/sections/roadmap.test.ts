@@ -26,7 +26,6 @@ import {
 	barOf,
 	blockHeight,
 	chartWidth,
-	fitText,
 	ganttScale,
 	labelWidth,
 	nextUnit,
@@ -35,7 +34,6 @@ import {
 	roadmapHeadline,
 	roadmapSections,
 	rowsPerPage,
-	textWidth,
 	unitStart,
 	xOf,
 	type GanttRow
@@ -272,16 +270,6 @@ describe('Gantt geometry', () => {
 		expect(paginateRows([phase('A'), task(1), task(2), task(3)], 3, 3)[1]![0]).toMatchObject({
 			continued: true
 		});
-	});
-
-	it('cuts labels to their width with an ellipsis, counting Chinese characters as wide', () => {
-		expect(textWidth('ab', 10)).toBeCloseTo(12.4, 9);
-		expect(textWidth('关键', 10)).toBe(20);
-		expect(fitText('Short', 100, 7)).toBe('Short');
-		const cut = fitText('需求分析与规格说明需求分析与规格说明', 50, 7);
-		expect(cut.endsWith('…')).toBe(true);
-		expect(textWidth(cut, 7)).toBeLessThanOrEqual(50);
-		expect(fitText('x', 1, 7)).toBe('');
 	});
 });
 

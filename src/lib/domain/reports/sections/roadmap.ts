@@ -12,6 +12,7 @@ import {
 import { schedule } from '../../roadmap/schedule.ts';
 import {
 	COLORS,
+	fitText,
 	h1,
 	h2,
 	h3,
@@ -20,6 +21,7 @@ import {
 	orDash,
 	para,
 	table,
+	textWidth,
 	type Column,
 	type PdfNode
 } from '../blocks.ts';
@@ -331,6 +333,40 @@ const roadmapSection: SectionBuilder = (ctx) => {
 		);
 
 	const ownerText = (task: RoadmapTask) => names.owner(task.ownerId) ?? t('roadmap.owner.none');
+	/** Overdue or blocked tasks: their number, title, phase and owner, `extra`, and % done. */
+	const taskList = (
+		heading: string,
+		none: string,
+		tasks: RoadmapTask[],
+		extra: Array<Column & { cell: (task: RoadmapTask) => PdfNode }>
+	): PdfNode[] =>
+		tasks.length === 0
+			? headed(ctx, [h2(heading)], note(none), 1)
+			: headed(
+					ctx,
+					[h2(heading)],
+					table(
+						[
+							{ header: '#', width: 18, align: 'right' },
+							{ header: t('roadmap.col.title') },
+							{ header: t('roadmap.col.phase'), width: Math.round(w * 0.2) },
+							{ header: t('roadmap.col.owner'), width: Math.round(w * 0.14) },
+							...extra.map(({ cell: _, ...column }) => column),
+							{ header: t('roadmap.col.percent'), width: 32, align: 'right' }
+						],
+						tasks.map((task) => [
+							ctx.number(names.row.get(task.id)!),
+							{ text: names.task(task) },
+							{ text: names.phase(task.phaseId) },
+							{ text: ownerText(task) },
+							...extra.map(({ cell }) => cell(task)),
+							ctx.percent(task.percent / 100)
+						]),
+						accent,
+						8
+					),
+					tasks.length * (w < 600 ? 2 : 1) + 1
+				);
 	if (p.ok) {
 		const next = openMilestones(r, p.plan, 5);
 		const heading = [h2(t('roadmap.dash.nextMilestones'))];
@@ -360,72 +396,32 @@ const roadmapSection: SectionBuilder = (ctx) => {
 					))
 		);
 
-		const overdueHeading = [h2(t('roadmap.dash.overdueTasks'))];
 		out.push(
-			...(overdue.length === 0
-				? headed(ctx, overdueHeading, note(t('roadmap.dash.noneOverdue')), 1)
-				: headed(
-						ctx,
-						overdueHeading,
-						table(
-							[
-								{ header: '#', width: 18, align: 'right' },
-								{ header: t('roadmap.col.title') },
-								{ header: t('roadmap.col.phase'), width: Math.round(w * 0.2) },
-								{ header: t('roadmap.col.owner'), width: Math.round(w * 0.14) },
-								{ header: t('report.roadmap.due'), width: 70 },
-								{ header: t('roadmap.col.status'), width: 50 },
-								{ header: t('roadmap.col.percent'), width: 32, align: 'right' }
-							],
-							overdue.map((task) => [
-								ctx.number(names.row.get(task.id)!),
-								{ text: names.task(task) },
-								{ text: names.phase(task.phaseId) },
-								{ text: ownerText(task) },
-								ctx.day(p.plan.get(task.id)!.finish),
-								t(`roadmap.status.${task.status}`),
-								ctx.percent(task.percent / 100)
-							]),
-							accent,
-							8
-						),
-						overdue.length * (w < 600 ? 2 : 1) + 1
-					))
+			...taskList(t('roadmap.dash.overdueTasks'), t('roadmap.dash.noneOverdue'), overdue, [
+				{
+					header: t('report.roadmap.due'),
+					width: 70,
+					cell: (task) => ctx.day(p.plan.get(task.id)!.finish)
+				},
+				{
+					header: t('roadmap.col.status'),
+					width: 50,
+					cell: (task) => t(`roadmap.status.${task.status}`)
+				}
+			])
 		);
 	}
-
-	const blockedHeading = [h2(t('roadmap.dash.blockedTasks'))];
 	out.push(
-		...(blocked.length === 0
-			? headed(ctx, blockedHeading, note(t('roadmap.dash.noneBlocked')), 1)
-			: headed(
-					ctx,
-					blockedHeading,
-					table(
-						[
-							{ header: '#', width: 18, align: 'right' },
-							{ header: t('roadmap.col.title') },
-							{ header: t('roadmap.col.phase'), width: Math.round(w * 0.2) },
-							{ header: t('roadmap.col.owner'), width: Math.round(w * 0.14) },
-							{ header: t('report.roadmap.scheduled'), width: Math.round(w * 0.2) },
-							{ header: t('roadmap.col.percent'), width: 32, align: 'right' }
-						],
-						blocked.map((task) => {
-							const s = p.plan.get(task.id);
-							return [
-								ctx.number(names.row.get(task.id)!),
-								{ text: names.task(task) },
-								{ text: names.phase(task.phaseId) },
-								{ text: ownerText(task) },
-								s ? windowText(ctx, s.start, s.finish) : '–',
-								ctx.percent(task.percent / 100)
-							];
-						}),
-						accent,
-						8
-					),
-					blocked.length * (w < 600 ? 2 : 1) + 1
-				))
+		...taskList(t('roadmap.dash.blockedTasks'), t('roadmap.dash.noneBlocked'), blocked, [
+			{
+				header: t('report.roadmap.scheduled'),
+				width: Math.round(w * 0.2),
+				cell: (task) => {
+					const s = p.plan.get(task.id);
+					return s ? windowText(ctx, s.start, s.finish) : '–';
+				}
+			}
+		])
 	);
 	return out;
 };
@@ -823,42 +819,6 @@ export function paginateRows(rows: readonly GanttRow[], first: number, rest: num
 	}
 	if (page.length > 0) pages.push(page);
 	return pages;
-}
-
-/**
- * A conservative estimate of a text's width in points (Noto Sans: CJK and other wide
- * characters 1 em, the rest at most 0.62 em), to fit labels without wrapping.
- */
-export function textWidth(text: string, size: number, bold = false): number {
-	let em = 0;
-	for (const ch of text) {
-		const c = ch.codePointAt(0)!;
-		em +=
-			c >= 0x2e80
-				? 1
-				: c === 0x20
-					? 0.28
-					: c >= 0x30 && c <= 0x39
-						? 0.57
-						: /[ilj.,:;'|!()[\]]/.test(ch)
-							? 0.3
-							: 0.62;
-	}
-	return em * size * (bold ? 1.06 : 1);
-}
-
-/** `text`, cut with an ellipsis to fit `width` points. */
-export function fitText(text: string, width: number, size: number, bold = false): string {
-	if (textWidth(text, size, bold) <= width) return text;
-	const chars = [...text];
-	let lo = 0;
-	let hi = chars.length;
-	while (lo < hi) {
-		const mid = (lo + hi + 1) >> 1;
-		if (textWidth(chars.slice(0, mid).join('').trimEnd() + '…', size, bold) <= width) lo = mid;
-		else hi = mid - 1;
-	}
-	return lo === 0 ? '' : chars.slice(0, lo).join('').trimEnd() + '…';
 }
 
 /* ---------- the Gantt chart: drawing ---------- */
