@@ -4,6 +4,7 @@ import {
 	ENGAGEMENT_FILE_VERSION
 } from '../src/lib/domain/formats/engagement-file.ts';
 import { starterSchema, STARTER_FORMAT_VERSION } from '../src/lib/domain/formats/starter.ts';
+import { BACKUP_FILE_VERSION, backupFileSchema } from '../src/lib/domain/formats/backup-file.ts';
 import { assessmentTemplateSchema } from '../src/lib/domain/schemas.ts';
 import { ASSESSMENT_TEMPLATE_FORMAT_VERSION } from '../src/lib/domain/assessment/model.ts';
 import {
@@ -34,6 +35,7 @@ export function schemaFiles(): Array<{ path: string; text: string }> {
 	return [
 		make(`engagement-file.v${ENGAGEMENT_FILE_VERSION}`, engagementFileSchema),
 		make(`engagement-starter.v${STARTER_FORMAT_VERSION}`, starterSchema),
+		make(`backup.v${BACKUP_FILE_VERSION}`, backupFileSchema),
 		make(`assessment-template.v${ASSESSMENT_TEMPLATE_FORMAT_VERSION}`, assessmentTemplateSchema),
 		make(
 			`business-case-template.v${BUSINESS_CASE_TEMPLATE_FORMAT_VERSION}`,

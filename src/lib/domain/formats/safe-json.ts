@@ -46,12 +46,13 @@ class ForbiddenKey extends Error {
 	}
 }
 
-export function parseJsonSafely(text: string, byteLength = text.length * 2): SafeJsonResult {
-	if (byteLength > MAX_FILE_BYTES) {
-		return {
-			ok: false,
-			error: { code: 'tooLarge', bytes: byteLength, limitBytes: MAX_FILE_BYTES }
-		};
+export function parseJsonSafely(
+	text: string,
+	byteLength = text.length * 2,
+	limitBytes = MAX_FILE_BYTES
+): SafeJsonResult {
+	if (byteLength > limitBytes) {
+		return { ok: false, error: { code: 'tooLarge', bytes: byteLength, limitBytes } };
 	}
 	if (jsonDepth(text, MAX_DEPTH) > MAX_DEPTH) {
 		return { ok: false, error: { code: 'tooDeep', limit: MAX_DEPTH } };

@@ -1712,7 +1712,51 @@ export const en = {
 	'report.fontUnavailable':
 		'The fonts for this language have not been downloaded yet, and the app is offline. Connect to the internet once and make the report again; after that it works offline.',
 	'view.makingPdf': 'Making the PDF…',
-	'view.missingChars': 'No font has these characters, so they print as □: {chars}'
+	'view.missingChars': 'No font has these characters, so they print as □: {chars}',
+	'backup.all': 'Back up everything',
+	'backup.saved': 'Saved the backup “{name}”. Keep it somewhere other than this browser.',
+	'backup.error.failed': 'The backup could not be made: {detail}',
+	'restore.open': 'Restore…',
+	'restore.fromBackup': 'Restore from a backup',
+	'restore.title': 'Restore from a backup',
+	'restore.intro':
+		'Choose a backup file made with “Back up everything”. You will see what it holds before anything changes.',
+	'restore.file': 'Backup file',
+	'restore.holds':
+		'Engagements: {engagements} · settings: {settings} · imported templates: {templates}',
+	'restore.madeOn': 'Backed up on {date}',
+	'restore.more': 'and {count} more',
+	'restore.how': 'How to restore',
+	'restore.merge': 'Merge: add what this device lacks and keep everything already here',
+	'restore.replace': 'Replace: this device will hold exactly what the backup holds',
+	'restore.willAdd': 'Engagements to add: {count}',
+	'restore.willCopy':
+		'Changed both here and in the backup, so added as copies beside yours: {count}',
+	'restore.willSkip': 'Already here as they are in the backup, left alone: {count}',
+	'restore.willRemove': 'Engagements on this device that will be removed: {count}',
+	'restore.settingsKept': 'Settings this device already has stay as they are: {count}',
+	'restore.templatesConflicting':
+		'These template versions exist here with other content and stay as they are: {list}',
+	'restore.backUpFirst': 'Back up what is here first',
+	'restore.confirmReplace':
+		'I understand that everything now on this device will be replaced by the backup.',
+	'restore.confirmNeeded': 'Tick the box to confirm the replacement first.',
+	'restore.doRestore': 'Restore',
+	'restore.done': 'Restore finished. Engagements restored: {count}.',
+	'restore.copyName': '{name} (from the backup of {date})',
+	'restore.error.failed': 'The restore stopped and nothing was changed: {detail}',
+	'restore.error.tooLarge':
+		'“{file}” is {size} MB; a backup can be at most {limit} MB. Check that you chose the right file.',
+	'restore.error.engagementFile':
+		'“{file}” holds a single engagement, not a backup. Use “Import” to add it.',
+	'restore.error.wrongKind':
+		'“{file}” is JSON but not a workbench backup. Choose a file made with “Back up everything”.',
+	'restore.error.badVersion':
+		'“{file}” has no valid format version. Make the backup again from the workbench.',
+	'restore.error.newerVersion':
+		'“{file}” was made by a newer version of the workbench (format {found}; this one reads up to {supported}). Update the workbench, then restore it.',
+	'restore.error.invalid':
+		'“{file}” is a backup, but some of it is not valid. Nothing was restored. The places:'
 } as const;
 
 export type MessageKey = keyof typeof en;

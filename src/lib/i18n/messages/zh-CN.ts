@@ -1646,5 +1646,42 @@ export const zhCN: Messages = {
 	'report.fontUnavailable':
 		'该语言的字体尚未下载，而当前处于离线状态。请联网后再生成一次报告，此后即可离线使用。',
 	'view.makingPdf': '正在生成 PDF……',
-	'view.missingChars': '以下字符没有可用字体，已印为 □：{chars}'
+	'view.missingChars': '以下字符没有可用字体，已印为 □：{chars}',
+	'backup.all': '全部备份',
+	'backup.saved': '备份“{name}”已保存。请把它存放在本浏览器以外的地方。',
+	'backup.error.failed': '无法生成备份：{detail}',
+	'restore.open': '恢复…',
+	'restore.fromBackup': '从备份恢复',
+	'restore.title': '从备份恢复',
+	'restore.intro': '请选择用“全部备份”生成的备份文件。在做出任何更改之前，您会先看到其中的内容。',
+	'restore.file': '备份文件',
+	'restore.holds': '咨询项目：{engagements} 个 · 设置：{settings} 项 · 导入的模板：{templates} 个',
+	'restore.madeOn': '备份于 {date}',
+	'restore.more': '另有 {count} 个',
+	'restore.how': '恢复方式',
+	'restore.merge': '合并：补上本设备缺少的内容，已有内容全部保留',
+	'restore.replace': '替换：本设备上的数据将与备份完全一致',
+	'restore.willAdd': '将添加的咨询项目：{count} 个',
+	'restore.willCopy': '本设备和备份中都有改动，将作为副本与现有项目并存：{count} 个',
+	'restore.willSkip': '本设备已有且与备份相同，不作改动：{count} 个',
+	'restore.willRemove': '本设备上将被删除的咨询项目：{count} 个',
+	'restore.settingsKept': '本设备已有的设置保持不变：{count} 项',
+	'restore.templatesConflicting': '以下模板版本在本设备上已存在且内容不同，将保持不变：{list}',
+	'restore.backUpFirst': '先备份本设备现有数据',
+	'restore.confirmReplace': '我了解本设备上的现有数据将全部被备份内容替换。',
+	'restore.confirmNeeded': '请先勾选确认替换。',
+	'restore.doRestore': '恢复',
+	'restore.done': '恢复完成，共恢复 {count} 个咨询项目。',
+	'restore.copyName': '{name}（来自 {date} 的备份）',
+	'restore.error.failed': '恢复已中止，数据未作任何更改：{detail}',
+	'restore.error.tooLarge':
+		'“{file}”大小为 {size} MB，备份文件最大为 {limit} MB。请确认选择的文件是否正确。',
+	'restore.error.engagementFile':
+		'“{file}”只包含单个咨询项目，不是备份文件。请使用“导入”来添加它。',
+	'restore.error.wrongKind':
+		'“{file}”是 JSON 文件，但不是本工作台的备份。请选择用“全部备份”生成的文件。',
+	'restore.error.badVersion': '“{file}”缺少有效的格式版本。请在工作台中重新生成备份。',
+	'restore.error.newerVersion':
+		'“{file}”由更新版本的工作台生成（格式 {found}，当前版本最高支持 {supported}）。请先更新工作台再恢复。',
+	'restore.error.invalid': '“{file}”是备份文件，但部分内容无效，未恢复任何数据。问题所在：'
 };

@@ -1646,5 +1646,42 @@ export const zhTW: Messages = {
 	'report.fontUnavailable':
 		'此語言的字型尚未下載，而目前處於離線狀態。請連上網路後再產生一次報告，之後即可離線使用。',
 	'view.makingPdf': '正在產生 PDF……',
-	'view.missingChars': '以下字元沒有可用字型，已印為 □：{chars}'
+	'view.missingChars': '以下字元沒有可用字型，已印為 □：{chars}',
+	'backup.all': '全部備份',
+	'backup.saved': '已儲存備份「{name}」。請把它存放在這個瀏覽器以外的地方。',
+	'backup.error.failed': '無法建立備份：{detail}',
+	'restore.open': '還原…',
+	'restore.fromBackup': '從備份還原',
+	'restore.title': '從備份還原',
+	'restore.intro': '請選擇以「全部備份」建立的備份檔。在任何變更發生之前，您會先看到其中的內容。',
+	'restore.file': '備份檔',
+	'restore.holds': '顧問專案：{engagements} 個 · 設定：{settings} 項 · 匯入的範本：{templates} 個',
+	'restore.madeOn': '備份於 {date}',
+	'restore.more': '另有 {count} 個',
+	'restore.how': '還原方式',
+	'restore.merge': '合併：補上這部裝置缺少的內容，現有內容全部保留',
+	'restore.replace': '取代：這部裝置上的資料將與備份完全相同',
+	'restore.willAdd': '將新增的顧問專案：{count} 個',
+	'restore.willCopy': '這部裝置和備份中都有變動，將以副本形式與現有專案並存：{count} 個',
+	'restore.willSkip': '這部裝置已有且與備份相同，不予變動：{count} 個',
+	'restore.willRemove': '這部裝置上將被刪除的顧問專案：{count} 個',
+	'restore.settingsKept': '這部裝置已有的設定維持不變：{count} 項',
+	'restore.templatesConflicting': '下列範本版本在這部裝置上已存在且內容不同，將維持不變：{list}',
+	'restore.backUpFirst': '先備份這部裝置現有的資料',
+	'restore.confirmReplace': '我了解這部裝置上現有的資料將全部被備份內容取代。',
+	'restore.confirmNeeded': '請先勾選以確認取代。',
+	'restore.doRestore': '還原',
+	'restore.done': '還原完成，共還原 {count} 個顧問專案。',
+	'restore.copyName': '{name}（來自 {date} 的備份）',
+	'restore.error.failed': '還原已中止，資料未做任何變更：{detail}',
+	'restore.error.tooLarge':
+		'「{file}」大小為 {size} MB，備份檔最大為 {limit} MB。請確認選擇的檔案是否正確。',
+	'restore.error.engagementFile':
+		'「{file}」只包含單一顧問專案，不是備份檔。請使用「匯入」來加入它。',
+	'restore.error.wrongKind':
+		'「{file}」是 JSON 檔，但不是本工作台的備份。請選擇以「全部備份」建立的檔案。',
+	'restore.error.badVersion': '「{file}」缺少有效的格式版本。請在工作台中重新建立備份。',
+	'restore.error.newerVersion':
+		'「{file}」由較新版本的工作台建立（格式 {found}，目前版本最高支援 {supported}）。請先更新工作台再還原。',
+	'restore.error.invalid': '「{file}」是備份檔，但部分內容無效，未還原任何資料。問題所在：'
 };
