@@ -392,9 +392,7 @@ async function businessCasePage(browser: Browser) {
 	await page.getByRole('button', { name: 'Run the simulation' }).click();
 	await page.locator('#case-mc-result').waitFor({ timeout: 120_000 });
 	const monteCarloMs = Date.now() - m0;
-	const longestTaskMs = await page.evaluate(
-		() => (window as unknown as { longest: number }).longest
-	);
+	const longestTaskMs = await longestTask(page);
 	await page.close();
 	return { drivers: 30, trials: 10_000, pageMs, rateMs, monteCarloMs, longestTaskMs };
 }
@@ -449,9 +447,7 @@ async function assessmentPages(browser: Browser) {
 		return performance.now() - t0;
 	});
 	await page.waitForTimeout(300);
-	const longestTaskMs = await page.evaluate(
-		() => (window as unknown as { longest: number }).longest
-	);
+	const longestTaskMs = await longestTask(page);
 	await page.close();
 	return { participants: 20, questions: 300, resultsMs, heatMs, keyMs, revealMs, longestTaskMs };
 }
@@ -516,13 +512,7 @@ async function pageWithImport(browser: Browser, file: string) {
 		.setInputFiles({ name: 'bench.json', mimeType: 'application/json', buffer: Buffer.from(file) });
 	await page.getByRole('dialog').getByRole('button', { name: 'Import', exact: true }).click();
 	await page.getByLabel('Engagement name').waitFor();
-	await page.evaluate(() => {
-		const w = window as unknown as { longest: number };
-		w.longest = 0;
-		new PerformanceObserver((list) => {
-			for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
-		}).observe({ type: 'longtask', buffered: false });
-	});
+	await watchLongTasks(page);
 	return page;
 }
 
@@ -588,9 +578,7 @@ async function segmentsPage(browser: Browser) {
 		return performance.now() - t0;
 	});
 	await page.waitForTimeout(300);
-	const longestTaskMs = await page.evaluate(
-		() => (window as unknown as { longest: number }).longest
-	);
+	const longestTaskMs = await longestTask(page);
 	await page.close();
 	return {
 		segments: 200,
@@ -827,9 +815,7 @@ async function diagramsPage(browser: Browser) {
 	await compare(['workflow-diagram'], (state) =>
 		page.getByText(state ? 'Target' : 'Today', { exact: true }).click()
 	);
-	const longestTaskMs = await page.evaluate(
-		() => (window as unknown as { longest: number }).longest
-	);
+	const longestTaskMs = await longestTask(page);
 	await page.close();
 	return { diagrams: result, textBuildMs: textBuildMs(file), longestTaskMs };
 }
@@ -883,12 +869,7 @@ async function roadmapPages(browser: Browser) {
 	await page.locator('table.tasks tbody tr').nth(99).waitFor();
 	const tableMs = Date.now() - t0;
 	await page.waitForTimeout(300);
-	const drawLongestMs = await page.evaluate(() => {
-		const w = window as unknown as { longest: number };
-		const longest = w.longest;
-		w.longest = 0;
-		return longest;
-	});
+	const drawLongestMs = await longestTask(page);
 	const editMs = await page.evaluate(async () => {
 		const input = document.getElementById('task-t0-duration') as HTMLInputElement;
 		const cell = () => document.querySelector('tr[data-task="t2"] td:nth-of-type(7)')?.textContent;
@@ -900,9 +881,7 @@ async function roadmapPages(browser: Browser) {
 		return performance.now() - t0;
 	});
 	await page.waitForTimeout(300);
-	const longestTaskMs = await page.evaluate(
-		() => (window as unknown as { longest: number }).longest
-	);
+	const longestTaskMs = await longestTask(page);
 	await page.close();
 
 	page = await pageWithImport(browser, bigRoadmapFile(300, 50));
@@ -964,13 +943,7 @@ async function reportPages(browser: Browser) {
 			await page.getByRole('dialog').getByRole('button', { name: 'Create and open' }).click();
 			await page.getByLabel('Engagement name').waitFor();
 		}
-		await page.evaluate(() => {
-			const w = window as unknown as { longest: number };
-			w.longest = 0;
-			new PerformanceObserver((list) => {
-				for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
-			}).observe({ type: 'longtask', buffered: false });
-		});
+		await watchLongTasks(page);
 		if (!reportsUrl) {
 			await page
 				.getByRole('navigation', { name: 'Engagement areas' })
@@ -985,13 +958,6 @@ async function reportPages(browser: Browser) {
 	const prepared = (page: Page) =>
 		page.waitForFunction(() => performance.getEntriesByName('report prepared').length > 0, null, {
 			timeout: 60_000
-		});
-	const longest = (page: Page) =>
-		page.evaluate(() => {
-			const w = window as unknown as { longest: number };
-			const value = w.longest;
-			w.longest = 0;
-			return value;
 		});
 	async function make(page: Page) {
 		await page.evaluate(() => performance.clearMeasures());
@@ -1038,11 +1004,11 @@ async function reportPages(browser: Browser) {
 	let makingTaskMs = 0;
 	for (let i = 0; i < 3; i++) {
 		const page = await openReports();
-		await longest(page);
+		await longestTask(page);
 		await prepared(page);
-		preparingTaskMs = Math.max(preparingTaskMs, await longest(page));
+		preparingTaskMs = Math.max(preparingTaskMs, await longestTask(page));
 		runs.push(await make(page));
-		makingTaskMs = Math.max(makingTaskMs, await longest(page));
+		makingTaskMs = Math.max(makingTaskMs, await longestTask(page));
 		await page.close();
 	}
 	await context.close();
@@ -1095,6 +1061,27 @@ function lighthouse() {
 		bestPractices: score('best-practices'),
 		report: out
 	};
+}
+
+/** Records the longest main-thread task of `page` from now on (read by `longestTask`). */
+async function watchLongTasks(page: Page): Promise<void> {
+	await page.evaluate(() => {
+		const w = window as unknown as { longest: number };
+		w.longest = 0;
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
+		}).observe({ type: 'longtask', buffered: false });
+	});
+}
+
+/** The longest main-thread task since `watchLongTasks` or the last call; starts counting again. */
+function longestTask(page: Page): Promise<number> {
+	return page.evaluate(() => {
+		const w = window as unknown as { longest: number };
+		const value = w.longest;
+		w.longest = 0;
+		return value;
+	});
 }
 
 async function inBrowser<T>(work: (browser: Browser) => Promise<T>): Promise<T> {

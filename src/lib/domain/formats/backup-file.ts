@@ -3,6 +3,7 @@ import type { EngagementContent } from '../engagement/profile.ts';
 import type { Locale } from '../locales.ts';
 import { assessmentTemplateSchema, engagementContentSchema } from '../schemas.ts';
 import { ENGAGEMENT_FILE_KIND } from './engagement-file.ts';
+import { readFileHeader, type FileHeaderError } from './file-header.ts';
 import { problemsFromZod, type Problem } from './problems.ts';
 import { errorMap } from './references.ts';
 import { parseJsonSafely, type SafeJsonError } from './safe-json.ts';
@@ -76,10 +77,8 @@ export type BackupEngagement = BackupFile['engagements'][number];
 
 export type BackupFileError =
 	| SafeJsonError
-	| { code: 'wrongKind'; found: string | null }
+	| FileHeaderError
 	| { code: 'engagementFile' }
-	| { code: 'badVersion' }
-	| { code: 'newerVersion'; found: number; supported: number }
 	| { code: 'invalid'; problems: Problem[] };
 
 export type BackupFileResult =
@@ -93,28 +92,13 @@ export function readBackupFile(
 ): BackupFileResult {
 	const parsed = parseJsonSafely(text, byteLength, MAX_BACKUP_BYTES);
 	if (!parsed.ok) return parsed;
-	const raw = parsed.value;
-	if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
-		return { ok: false, error: { code: 'wrongKind', found: null } };
-	const data = raw as Record<string, unknown>;
-	if (data.kind === ENGAGEMENT_FILE_KIND) return { ok: false, error: { code: 'engagementFile' } };
-	if (data.kind !== BACKUP_FILE_KIND)
-		return {
-			ok: false,
-			error: {
-				code: 'wrongKind',
-				found: typeof data.kind === 'string' ? data.kind.slice(0, 80) : null
-			}
-		};
-	const version = data.formatVersion;
-	if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
-		return { ok: false, error: { code: 'badVersion' } };
-	if (version > BACKUP_FILE_VERSION)
-		return {
-			ok: false,
-			error: { code: 'newerVersion', found: version, supported: BACKUP_FILE_VERSION }
-		};
-	const result = backupFileSchema.safeParse(data, { error: errorMap(locale) });
+	const header = readFileHeader(parsed.value, BACKUP_FILE_KIND, BACKUP_FILE_VERSION);
+	if (!header.ok)
+		// One engagement's export chosen by mistake is named as such.
+		return header.error.code === 'wrongKind' && header.error.found === ENGAGEMENT_FILE_KIND
+			? { ok: false, error: { code: 'engagementFile' } }
+			: header;
+	const result = backupFileSchema.safeParse(header.data, { error: errorMap(locale) });
 	if (!result.success)
 		return { ok: false, error: { code: 'invalid', problems: problemsFromZod(result.error) } };
 	return { ok: true, file: result.data };

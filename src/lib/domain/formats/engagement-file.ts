@@ -3,6 +3,7 @@ import { safeFileStem } from '../file-name.ts';
 import type { EngagementContent } from '../engagement/profile.ts';
 import { engagementContentSchema } from '../schemas.ts';
 import type { Locale } from '../locales.ts';
+import { readFileHeader, type FileHeaderError } from './file-header.ts';
 import { parseJsonSafely, type SafeJsonError } from './safe-json.ts';
 import { problemsFromZod, type Problem } from './problems.ts';
 import { errorMap } from './references.ts';
@@ -45,11 +46,7 @@ export const ENGAGEMENT_FILE_UPGRADES: ReadonlyArray<
 > = [];
 
 export type EngagementFileError =
-	| SafeJsonError
-	| { code: 'wrongKind'; found: string | null }
-	| { code: 'badVersion' }
-	| { code: 'newerVersion'; found: number; supported: number }
-	| { code: 'invalid'; problems: Problem[] };
+	SafeJsonError | FileHeaderError | { code: 'invalid'; problems: Problem[] };
 
 export type EngagementFileResult =
 	{ ok: true; file: EngagementFile } | { ok: false; error: EngagementFileError };
@@ -61,31 +58,10 @@ export function readEngagementFile(
 ): EngagementFileResult {
 	const parsed = parseJsonSafely(text, byteLength);
 	if (!parsed.ok) return parsed;
-	const raw = parsed.value;
-	if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-		return { ok: false, error: { code: 'wrongKind', found: null } };
-	}
-	let data = raw as Record<string, unknown>;
-	if (data.kind !== ENGAGEMENT_FILE_KIND) {
-		return {
-			ok: false,
-			error: {
-				code: 'wrongKind',
-				found: typeof data.kind === 'string' ? data.kind.slice(0, 80) : null
-			}
-		};
-	}
-	const version = data.formatVersion;
-	if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-		return { ok: false, error: { code: 'badVersion' } };
-	}
-	if (version > ENGAGEMENT_FILE_VERSION) {
-		return {
-			ok: false,
-			error: { code: 'newerVersion', found: version, supported: ENGAGEMENT_FILE_VERSION }
-		};
-	}
-	for (let v = version; v < ENGAGEMENT_FILE_VERSION; v++) {
+	const header = readFileHeader(parsed.value, ENGAGEMENT_FILE_KIND, ENGAGEMENT_FILE_VERSION);
+	if (!header.ok) return header;
+	let data = header.data;
+	for (let v = header.version; v < ENGAGEMENT_FILE_VERSION; v++) {
 		data = { ...ENGAGEMENT_FILE_UPGRADES[v - 1]!(data), formatVersion: v + 1 };
 	}
 	data = withCaseCurrency(data);

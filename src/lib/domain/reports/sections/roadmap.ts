@@ -982,6 +982,21 @@ function ganttBlock(frame: Frame, rows: readonly GanttRow[], breakBefore: boolea
 			lineColor: stroke,
 			lineWidth: lw
 		});
+	/** A span as a light bar, filled with the accent as far as it is done, and outlined. */
+	const bar = (
+		row: { start: number; finish: number; done: number },
+		y: number,
+		h: number,
+		outline: string,
+		lineWidth: number
+	) => {
+		const b = barOf(scale, row.start, row.finish);
+		const x = x0 + b.x;
+		canvas.push({ type: 'rect', x, y, w: b.w, h, color: light });
+		if (row.done > 0)
+			canvas.push({ type: 'rect', x, y, w: b.w * Math.min(1, row.done), h, color: accent });
+		canvas.push({ type: 'rect', x, y, w: b.w, h, lineColor: outline, lineWidth });
+	};
 	rows.forEach((row, i) => {
 		const y = top + i * rh;
 		const mid = y + rh / 2;
@@ -1041,51 +1056,14 @@ function ganttBlock(frame: Frame, rows: readonly GanttRow[], breakBefore: boolea
 				);
 				return;
 			}
-			const b = barOf(scale, row.start, row.finish);
-			const bx = x0 + b.x;
-			const bh = rh - 6;
-			canvas.push({ type: 'rect', x: bx, y: y + 3, w: b.w, h: bh, color: light });
-			if (row.done > 0)
-				canvas.push({
-					type: 'rect',
-					x: bx,
-					y: y + 3,
-					w: b.w * Math.min(1, row.done),
-					h: bh,
-					color: accent
-				});
-			canvas.push(
-				row.critical
-					? { type: 'rect', x: bx, y: y + 3, w: b.w, h: bh, lineColor: COLORS.text, lineWidth: 1.2 }
-					: { type: 'rect', x: bx, y: y + 3, w: b.w, h: bh, lineColor: accent, lineWidth: 0.4 }
-			);
+			bar(row, y + 3, rh - 6, row.critical ? COLORS.text : accent, row.critical ? 1.2 : 0.4);
 			return;
 		}
 		// A phase as one bar (the overview).
 		text(2, middle(y, rh), fitText(row.name, frame.label - 6, fs, true), { bold: true });
 		text(frame.label + 2, middle(y, rh), fitText(row.flag, frame.flag - 4, fs));
-		const b = barOf(scale, row.start, row.finish);
-		const bx = x0 + b.x;
 		const bh = rh - 8;
-		canvas.push({ type: 'rect', x: bx, y: y + 2.5, w: b.w, h: bh, color: light });
-		if (row.done > 0)
-			canvas.push({
-				type: 'rect',
-				x: bx,
-				y: y + 2.5,
-				w: b.w * Math.min(1, row.done),
-				h: bh,
-				color: accent
-			});
-		canvas.push({
-			type: 'rect',
-			x: bx,
-			y: y + 2.5,
-			w: b.w,
-			h: bh,
-			lineColor: accent,
-			lineWidth: 0.4
-		});
+		bar(row, y + 2.5, bh, accent, 0.4);
 		if (row.planned) {
 			const pb = barOf(scale, row.planned.start, row.planned.finish);
 			const py = y + rh - 3.5;
