@@ -1,6 +1,9 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/chromium.ts';
 
+/** Another port lets two checkouts on one machine run their suites side by side. */
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+
 export default defineConfig({
 	testDir: 'test/e2e',
 	timeout: 30_000,
@@ -9,7 +12,7 @@ export default defineConfig({
 	retries: process.env.CI ? 1 : 0,
 	reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
 	use: {
-		baseURL: 'http://localhost:4173',
+		baseURL: `http://localhost:${PORT}`,
 		locale: 'en-US',
 		timezoneId: 'UTC',
 		acceptDownloads: true,
@@ -20,8 +23,8 @@ export default defineConfig({
 	},
 	projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
 	webServer: {
-		command: 'npx vite preview --port 4173 --strictPort',
-		url: 'http://localhost:4173',
+		command: `npx vite preview --port ${PORT} --strictPort`,
+		url: `http://localhost:${PORT}`,
 		reuseExistingServer: !process.env.CI,
 		timeout: 60_000
 	}
