@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	currencyExponent,
+	formatBytes,
 	formatMoneyCompact,
 	formatMoney,
 	formatNumber,
@@ -26,6 +27,10 @@ describe('locale formatting', () => {
 		expect(monthName(4, 'zh-TW')).toBe('4月');
 		expect(formatRelative(0, 3 * 60_000, 'en')).toBe('3 minutes ago');
 		expect(formatRelative(0, 24 * 3600_000, 'zh-CN')).toBe('昨天');
+		expect(formatBytes(999, 'en')).toBe('999 byte');
+		expect(formatBytes(12_345_678, 'en')).toBe('12.3 MB');
+		expect(formatBytes(2_100_000_000, 'zh-CN')).toBe('2.1 GB');
+		expect(formatBytes(250_000, 'zh-TW')).toBe('250 kB');
 		expect(formatRelative(0, 10_000, 'en')).toBe('now');
 	});
 });

@@ -86,3 +86,21 @@ export function formatRelative(time: number, now: number, locale: Locale): strin
 	}
 	return rtf.format(0, 'second');
 }
+
+const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+
+/** "12.3 MB", "1.2 GB" (decimal units, as operating systems show disk space). */
+export function formatBytes(bytes: number, locale: Locale): string {
+	let value = Math.max(0, bytes);
+	let unit = 0;
+	while (value >= 1000 && unit < BYTE_UNITS.length - 1) {
+		value /= 1000;
+		unit++;
+	}
+	return new Intl.NumberFormat(locale, {
+		style: 'unit',
+		unit: BYTE_UNITS[unit],
+		unitDisplay: 'short',
+		maximumFractionDigits: unit === 0 || value >= 100 ? 0 : 1
+	}).format(value);
+}

@@ -2,9 +2,11 @@ import {
 	ENGAGEMENT_UPDATES_TABLE,
 	type SettingRow,
 	type TemplateRow,
+	type VersionRow,
 	type WorkbenchDb
 } from './db.ts';
 import type { IndexFields } from './engagements.ts';
+import { addVersions } from './versions.ts';
 
 /**
  * What a full backup reads and what a restore writes. A restore is one transaction over every
@@ -58,11 +60,14 @@ export interface RestoreRows {
 	}>;
 	settings: SettingRow[];
 	templates: TemplateRow[];
+	/** Versions to add with the restore (of what a replace removes); versions are never removed. */
+	keep?: Array<Omit<VersionRow, 'id'>>;
 }
 
 export async function writeRestore(db: WorkbenchDb, rows: RestoreRows): Promise<void> {
 	const updates = db.table(ENGAGEMENT_UPDATES_TABLE);
-	await db.transaction('rw', [db.engagements, updates, db.settings, db.templates], async () => {
+	const tables = [db.engagements, updates, db.settings, db.templates, db.versions];
+	await db.transaction('rw', tables, async () => {
 		if (rows.replace) {
 			await db.engagements.bulkDelete(await db.engagements.toCollection().primaryKeys());
 			await updates.clear();
@@ -82,5 +87,6 @@ export async function writeRestore(db: WorkbenchDb, rows: RestoreRows): Promise<
 		}
 		if (rows.settings.length) await db.settings.bulkPut(rows.settings);
 		if (rows.templates.length) await db.templates.bulkAdd(rows.templates);
+		if (rows.keep?.length) await addVersions(db, rows.keep);
 	});
 }

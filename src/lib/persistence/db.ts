@@ -36,6 +36,24 @@ export interface TemplateRow {
 	importedAt: number;
 }
 
+/**
+ * A saved state of one engagement (see features/versions). `content` is a plain
+ * EngagementContent as `readContent` returned it when the version was taken; it is checked
+ * against the content schema when read back, like an imported file.
+ */
+export interface VersionRow {
+	id: string;
+	engagementId: string;
+	/** The engagement's name then, so that a version outliving its engagement still says whose. */
+	engagementName: string;
+	createdAt: number;
+	/** Why it was taken: by the user (`named`), or on its own before something could change it. */
+	kind: 'named' | 'opened' | 'beforeImport' | 'beforeRestore';
+	/** The user's name for a named version; empty otherwise. */
+	name: string;
+	content: unknown;
+}
+
 export const DB_NAME = 'crm-strategy-workbench';
 
 /**
@@ -58,6 +76,16 @@ export const SCHEMA_VERSIONS = [
 			settings: 'key',
 			templates: 'key, kind, templateId'
 		}
+	},
+	{
+		// Adds the versions (saved states) of engagements; a new table, so no data moves.
+		version: 3,
+		stores: {
+			engagements: 'id, updatedAt, archived, deletedAt, doc: Y.Doc',
+			settings: 'key',
+			templates: 'key, kind, templateId',
+			versions: 'id, engagementId, createdAt'
+		}
 	}
 ] as const;
 
@@ -65,12 +93,68 @@ export type WorkbenchDb = Dexie & {
 	engagements: EntityTable<EngagementRow, 'id'>;
 	settings: EntityTable<SettingRow, 'key'>;
 	templates: EntityTable<TemplateRow, 'key'>;
+	versions: EntityTable<VersionRow, 'id'>;
 };
 
 export const ENGAGEMENT_UPDATES_TABLE = '$engagements.doc_updates';
 
+export const READ_ONLY_ERROR = 'ReadOnlyError';
+
+/**
+ * Refused writes: the database is read-only (storage is full, or another tab runs a newer
+ * version of the app). Nothing was written. Dexie hands it on as a DexieError with this name.
+ */
+export class ReadOnlyError extends Error {
+	override name = READ_ONLY_ERROR;
+	readonly reason: ReadOnlyReason;
+	constructor(reason: ReadOnlyReason) {
+		super(`The workbench is read-only (${reason}); nothing was written.`);
+		this.reason = reason;
+	}
+}
+
+export type ReadOnlyReason = 'storageFull' | 'outdated';
+
 export function openDb(name = DB_NAME): WorkbenchDb {
-	const db = new Dexie(name, { addons: [yDexie] }) as WorkbenchDb;
+	const db = new Dexie(name, { addons: [yDexie, readOnlyLayer] }) as WorkbenchDb;
 	for (const { version, stores } of SCHEMA_VERSIONS) db.version(version).stores(stores);
 	return db;
+}
+
+/**
+ * Makes every later write to `db` fail with a ReadOnlyError (reads go on), whoever writes:
+ * the app's commands, y-dexie's document updates, a restore. Set once; a reload lifts it.
+ */
+export function makeReadOnly(db: WorkbenchDb, reason: ReadOnlyReason): void {
+	if (readOnly.has(db)) return;
+	readOnly.set(db, reason);
+}
+
+export function readOnlyReason(db: WorkbenchDb): ReadOnlyReason | undefined {
+	return readOnly.get(db);
+}
+
+const readOnly = new WeakMap<Dexie, ReadOnlyReason>();
+
+/** The DBCore layer that enforces `makeReadOnly`. */
+function readOnlyLayer(db: Dexie) {
+	db.use({
+		stack: 'dbcore',
+		name: 'readOnly',
+		create(down) {
+			return {
+				...down,
+				table(tableName) {
+					const table = down.table(tableName);
+					return {
+						...table,
+						mutate(req) {
+							const reason = readOnly.get(db);
+							return reason ? Promise.reject(new ReadOnlyError(reason)) : table.mutate(req);
+						}
+					};
+				}
+			};
+		}
+	});
 }

@@ -1,15 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Dexie } from 'dexie';
-import yDexie from 'y-dexie';
-import { openDb, SCHEMA_VERSIONS, type WorkbenchDb } from './db.ts';
+import { openDb, type WorkbenchDb } from './db.ts';
 import {
 	listImportedTemplates,
 	removeImportedTemplate,
 	saveImportedTemplate
 } from './templates.ts';
-import { createEngagement, getEngagement } from './engagements.ts';
-import { encodeContent } from '../documents/engagement-doc.ts';
-import { blankContent } from '../domain/engagement/profile.ts';
 
 let db: WorkbenchDb | undefined;
 afterEach(() => db?.close());
@@ -25,27 +20,5 @@ describe('imported template library', () => {
 		expect(await listImportedTemplates(db)).toEqual([v1, { ...v1, version: '1.1.0' }]);
 		await removeImportedTemplate(db, 'firm-model@1.0.0');
 		expect(await listImportedTemplates(db)).toHaveLength(1);
-	});
-});
-
-describe('database upgrades', () => {
-	it('opens a database saved by schema version 1 with everything in it', async () => {
-		const name = `upgrade-${Math.random()}`;
-		const old = new Dexie(name, { addons: [yDexie] }) as unknown as WorkbenchDb;
-		old.version(1).stores(SCHEMA_VERSIONS[0].stores);
-		await old.open();
-		const id = await createEngagement(
-			old,
-			{ name: 'Saved by version 1', client: 'Acme', industry: '' },
-			encodeContent(blankContent('Saved by version 1', 'en'))
-		);
-		await old.settings.put({ key: 'locale', value: 'zh-TW' });
-		old.close();
-
-		db = openDb(name);
-		expect((await getEngagement(db, id))?.name).toBe('Saved by version 1');
-		expect((await db.settings.get('locale'))?.value).toBe('zh-TW');
-		expect(await listImportedTemplates(db)).toEqual([]);
-		expect(db.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
 	});
 });

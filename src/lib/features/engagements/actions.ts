@@ -18,6 +18,7 @@ import {
 	touchEngagement,
 	whenWritten
 } from '#lib/persistence/engagements.ts';
+import { addVersion } from '#lib/persistence/versions.ts';
 
 export const GENERATOR = `CRM Strategy Workbench ${__APP_VERSION__}`;
 
@@ -125,11 +126,24 @@ export async function importAsNew(db: WorkbenchDb, file: EngagementFile): Promis
 	});
 }
 
-/** Replaces an engagement's content with the file's, as one edit of its document. */
+/**
+ * Replaces an engagement's content with the file's, as one edit of its document. The content
+ * it replaces is kept first as a version, so a wrong file costs nothing.
+ */
 export async function importReplacing(
 	db: WorkbenchDb,
 	id: string,
-	file: EngagementFile
+	file: EngagementFile,
+	now = Date.now()
 ): Promise<void> {
+	const content = await readEngagementContent(db, id);
+	await addVersion(db, {
+		engagementId: id,
+		engagementName: content.profile.name,
+		createdAt: now,
+		kind: 'beforeImport',
+		name: '',
+		content
+	});
 	await editEngagement(db, id, (doc) => replaceContent(doc, file.engagement.content));
 }

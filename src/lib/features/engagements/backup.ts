@@ -8,7 +8,7 @@ import type {
 } from '#lib/domain/formats/backup-file.ts';
 import type { Locale } from '#lib/domain/locales.ts';
 import { readDeviceRows, writeRestore } from '#lib/persistence/backup.ts';
-import type { WorkbenchDb } from '#lib/persistence/db.ts';
+import type { VersionRow, WorkbenchDb } from '#lib/persistence/db.ts';
 import { newId } from '#lib/persistence/engagements.ts';
 import { setSetting } from '#lib/persistence/settings.ts';
 import { GENERATOR, readEngagementContent } from './actions.ts';
@@ -86,7 +86,8 @@ export async function restoreBackup(
 	db: WorkbenchDb,
 	backup: BackupFile,
 	mode: RestoreMode,
-	copyName: (name: string) => string
+	copyName: (name: string) => string,
+	now = Date.now()
 ): Promise<RestorePlan> {
 	const plan = await previewRestore(db, backup, mode);
 	const engagements = plan.engagements
@@ -110,8 +111,12 @@ export async function restoreBackup(
 			};
 		});
 	const write = new Set(plan.settings.write);
+	// A replace keeps every engagement it removes as a version (listed under "Versions of
+	// engagements no longer here"), written in the restore's own transaction.
+	const keep = mode === 'replace' ? await keepAsVersions(db, plan.removed, now) : [];
 	await writeRestore(db, {
 		replace: mode === 'replace',
+		keep,
 		engagements,
 		settings: backup.settings.filter((s) => write.has(s.key)),
 		templates: plan.templates.add.map((i) => {
@@ -127,4 +132,24 @@ export async function restoreBackup(
 		})
 	});
 	return plan;
+}
+
+async function keepAsVersions(
+	db: WorkbenchDb,
+	engagements: RestorePlan['removed'],
+	now: number
+): Promise<Array<Omit<VersionRow, 'id'>>> {
+	const kept: Array<Omit<VersionRow, 'id'>> = [];
+	for (const { id } of engagements) {
+		const content = await readEngagementContent(db, id);
+		kept.push({
+			engagementId: id,
+			engagementName: content.profile.name,
+			createdAt: now,
+			kind: 'beforeRestore',
+			name: '',
+			content
+		});
+	}
+	return kept;
 }

@@ -16,8 +16,10 @@ import {
 	type ProfileField,
 	type TeamMember
 } from '#lib/domain/engagement/profile.ts';
-import type { WorkbenchDb } from '#lib/persistence/db.ts';
+import { noticeWriteFailure } from '#lib/features/app/index.ts';
+import { readOnlyReason, type WorkbenchDb } from '#lib/persistence/db.ts';
 import {
+	getEngagement,
 	newId,
 	openDocument,
 	touchEngagement,
@@ -25,6 +27,7 @@ import {
 	whenWritten,
 	type OpenDocument
 } from '#lib/persistence/engagements.ts';
+import { keepVersionOnOpen } from '#lib/persistence/versions.ts';
 
 export type SaveState = 'saved' | 'saving' | 'failed';
 
@@ -88,10 +91,7 @@ export class EngagementSession {
 				if (tr.origin === LOCAL_ORIGIN || tr.origin === undo) this.#trackWrite();
 			};
 			doc.on('afterTransaction', onTransaction);
-			const onError = (e: unknown) => {
-				this.save = 'failed';
-				this.saveError = e instanceof Error ? e.message : String(e);
-			};
+			const onError = (e: unknown) => this.#failed(e);
 			opened.provider.on('error', onError);
 			const row = watchEngagement(this.#db, this.id).subscribe((summary) => {
 				this.removed =
@@ -103,6 +103,7 @@ export class EngagementSession {
 				() => row.unsubscribe()
 			);
 			this.status = 'open';
+			this.#keepVersion(this.content);
 		} catch (e) {
 			if (e instanceof DocumentTooNewError) {
 				this.status = 'tooNew';
@@ -111,6 +112,17 @@ export class EngagementSession {
 			this.error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
 			this.status = 'failed';
 		}
+	}
+
+	/**
+	 * After a pause, keeps the state the engagement was opened in as a version (see
+	 * keepVersionOnOpen). It runs after opening, so it never delays the first view; a failure
+	 * (say, a full disk) leaves opening as it was, and the next save reports the problem.
+	 */
+	#keepVersion(content: EngagementContent) {
+		getEngagement(this.#db, this.id)
+			.then((row) => row && keepVersionOnOpen(this.#db, this.id, content, row.updatedAt))
+			.catch((e: unknown) => console.warn('No version was kept on opening:', e));
 	}
 
 	/** "Saved" means both the document update and the list's copy of name, client, industry. */
@@ -124,9 +136,19 @@ export class EngagementSession {
 			})
 			.catch((e: unknown) => {
 				this.#pending--;
-				this.save = 'failed';
-				this.saveError = e instanceof Error ? e.message : String(e);
+				this.#failed(e);
 			});
+	}
+
+	#failed(e: unknown) {
+		this.save = 'failed';
+		this.saveError = e instanceof Error ? e.message : String(e);
+		noticeWriteFailure(e);
+	}
+
+	/** Edits are refused while the engagement is deleted elsewhere or nothing can be saved. */
+	get readOnly(): boolean {
+		return this.removed !== null || readOnlyReason(this.#db) !== undefined;
 	}
 
 	/**
@@ -136,7 +158,7 @@ export class EngagementSession {
 	 * and every edit without a key, starts a new one.
 	 */
 	apply(command: (doc: Y.Doc) => void, key?: string) {
-		if (!this.#opened || this.removed) return;
+		if (!this.#opened || this.readOnly) return;
 		if (key === undefined || key !== this.#lastKey) this.#undo?.stopCapturing();
 		this.#lastKey = key;
 		command(this.#opened.doc);
@@ -164,13 +186,13 @@ export class EngagementSession {
 	}
 
 	undo() {
-		if (this.removed) return;
+		if (this.readOnly) return;
 		this.#lastKey = undefined;
 		this.#undo?.undo();
 	}
 
 	redo() {
-		if (this.removed) return;
+		if (this.readOnly) return;
 		this.#lastKey = undefined;
 		this.#undo?.redo();
 	}

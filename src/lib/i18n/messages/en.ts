@@ -1756,7 +1756,96 @@ export const en = {
 	'restore.error.newerVersion':
 		'“{file}” was made by a newer version of the workbench (format {found}; this one reads up to {supported}). Update the workbench, then restore it.',
 	'restore.error.invalid':
-		'“{file}” is a backup, but some of it is not valid. Nothing was restored. The places:'
+		'“{file}” is a backup, but some of it is not valid. Nothing was restored. The places:',
+	'nav.versions': 'Versions',
+	'versions.title': 'Save a version',
+	'versions.intro':
+		'A version is a saved state of this engagement that you can go back to. The workbench also keeps one on its own when you return after an hour or more away, and before a file or a backup replaces what is here. Restoring a version makes a new engagement; this one stays as it is.',
+	'versions.name': 'Name of the version',
+	'versions.namePlaceholder': 'For example: sent to the board',
+	'versions.save': 'Save version',
+	'versions.saved': 'Version “{name}” saved.',
+	'versions.error.nameRequired': 'Give the version a name, so that you can find it again later.',
+	'versions.error.load': 'The versions could not be read: {detail}',
+	'versions.error.missing':
+		'This version is no longer here (it may have been deleted in another tab).',
+	'versions.error.unreadable':
+		'This version cannot be read by this release of the workbench. It has been left as it is; a newer release may read it.',
+	'versions.listTitle': 'Saved versions',
+	'versions.empty':
+		'No versions yet. Save one before a big change, or let the workbench keep one when you come back to this engagement later.',
+	'versions.copyName': '{name} (version of {date})',
+	'versions.restored': 'Restored as a new engagement: {name}',
+	'versions.deleted': 'Version deleted.',
+	'versions.kind.opened': 'Kept on opening after a pause',
+	'versions.kind.beforeImport': 'Kept before a file replaced the content',
+	'versions.kind.beforeRestore': 'Kept before a restore from a backup',
+	'versions.added': '{count} added',
+	'versions.removed': '{count} removed',
+	'versions.changed': '{count} changed',
+	'versions.changeLine': '{area}: {changes}',
+	'versions.separator': ', ',
+	'versions.area.profile': 'Overview and team',
+	'versions.area.valueProposition': 'Value proposition',
+	'versions.area.segments': 'Segments and customer strategy',
+	'versions.area.channels': 'Channels and products',
+	'versions.area.changePlan': 'Change plan',
+	'versions.area.sevenSPorter': '7-S and Porter',
+	'versions.area.workshop': 'Workshop questions',
+	'versions.area.journey': 'Touchpoint map',
+	'versions.area.workflows': 'Workflows',
+	'versions.area.diagrams': 'Mermaid diagrams',
+	'versions.area.assessments': 'Assessments',
+	'versions.area.businessCase': 'Business case',
+	'versions.area.roadmap': 'Roadmap',
+	'versions.col.when': 'Saved',
+	'versions.col.engagement': 'Engagement',
+	'versions.col.what': 'Version',
+	'versions.col.actions': 'Actions',
+	'versions.compare': 'What changed since',
+	'versions.restoreCopy': 'Restore as a copy',
+	'versions.delete': 'Delete',
+	'versions.changesTitle': 'Changes from the version of {when} to now:',
+	'versions.noChanges': 'Nothing has changed since this version.',
+	'versions.removedTitle': 'Versions of engagements no longer on this device',
+	'versions.removedIntro':
+		'A restore that replaced everything kept these first. Restore one as a copy to get that engagement back.',
+	'error.readOnly.storageFull':
+		'Nothing was saved: storage on this device is full, so the workbench is read-only. Export or back up, free some space, then reload.',
+	'error.readOnly.outdated':
+		'Nothing was saved: a newer version of the workbench is open in another tab. Reload this tab to go on.',
+	'readOnly.storageFull.title': 'Storage is full: the workbench is read-only.',
+	'readOnly.storageFull.body':
+		"Everything saved before is safe, and you can still export engagements and back up. To edit again, free some space (delete versions you no longer need, or other sites' data in the browser's settings) and reload.",
+	'readOnly.outdated.title': 'A newer version of the workbench is open in another tab.',
+	'readOnly.outdated.body':
+		'It has updated the stored data, so this tab can no longer save. Reload to continue; nothing saved is lost.',
+	'readOnly.reload': 'Reload',
+	'app.tooNew': 'This data was saved by a newer version of the workbench',
+	'app.tooNewHint':
+		'Nothing has been changed. Reload the page to get the newer version; if you are offline, reload once you are back online.',
+	'app.upgradeFailedHint':
+		'Updating the stored data to this version failed, so it has been left exactly as it was. Download a raw copy below and keep it, then reload; if this keeps happening, send the copy to your support contact.',
+	'app.rawExport.title': 'Keep a copy of your data',
+	'app.rawExport.body':
+		'This downloads everything the workbench has stored in this browser, exactly as it is, in one JSON file. It can be read back by a later version or by support.',
+	'app.rawExport.button': 'Download a raw copy',
+	'app.rawExport.done': 'Saved {file} to your downloads.',
+	'app.blocked': 'Waiting for other tabs of the workbench to close',
+	'app.blockedHint':
+		'This version needs to update the stored data, and another tab still has it open. Close or reload that tab; this one continues by itself, and nothing is lost.',
+	'app.blockedTab': 'The tab showing “{heading}” ({path}), open since {time}',
+	'storage.notPersistedLabel': 'Storage',
+	'storage.notPersisted':
+		"This browser has not promised to keep the workbench's data: it may clear it when the disk runs low. Keep a backup somewhere else.",
+	'storage.reminderLabel': 'Backup reminder',
+	'storage.reminderNever':
+		"You have not backed up this device's engagements yet, and the first is a week old.",
+	'storage.reminder': 'The last backup was {time}, and engagements have changed since.',
+	'storage.usage': 'Storage: {used} used, about {available} available.',
+	'storage.persisted': 'The browser keeps it until you delete it.',
+	'storage.mayBeCleared': 'The browser may clear it when space runs low.',
+	'storage.lastBackup': 'Last backup: {time}.'
 } as const;
 
 export type MessageKey = keyof typeof en;

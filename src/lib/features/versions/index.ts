@@ -1,0 +1,2 @@
+export { default as VersionsPage } from './VersionsPage.svelte';
+export { default as RemovedEngagementVersions } from './RemovedEngagementVersions.svelte';
