@@ -16,7 +16,7 @@ import {
 	type ProfileField,
 	type TeamMember
 } from '#lib/domain/engagement/profile.ts';
-import { noticeWriteFailure } from '#lib/features/app/index.ts';
+import { describeError, noticeWriteFailure } from '#lib/features/app/index.ts';
 import { readOnlyReason, type WorkbenchDb } from '#lib/persistence/db.ts';
 import {
 	getEngagement,
@@ -142,7 +142,7 @@ export class EngagementSession {
 
 	#failed(e: unknown) {
 		this.save = 'failed';
-		this.saveError = e instanceof Error ? e.message : String(e);
+		this.saveError = describeError(e);
 		noticeWriteFailure(e);
 	}
 
