@@ -18,7 +18,7 @@ async function expectNoSeriousViolations(page: Page, where: string) {
 
 for (const locale of ['en', 'zh-CN', 'zh-TW'] as const) {
 	test(`no serious or critical axe violations on any page (${locale})`, async ({ page }) => {
-		test.setTimeout(300_000); // axe runs on twenty-two screens
+		test.setTimeout(300_000); // axe runs on twenty-three screens
 		const list = new EngagementsList(page);
 		await list.goto();
 		await page.getByRole('combobox').first().selectOption(locale);
@@ -108,6 +108,12 @@ for (const locale of ['en', 'zh-CN', 'zh-TW'] as const) {
 		await page.locator('nav.areas a').nth(15).click();
 		await expect(page.locator('#report-lang')).toBeVisible();
 		await expectNoSeriousViolations(page, 'reports');
+		await page.locator('nav.areas a').nth(16).click();
+		await page.locator('.version-form input').fill('v1');
+		await page.locator('.version-form button').click();
+		await page.locator('table.versions tbody tr').first().getByRole('button').first().click();
+		await expect(page.locator('tr.changes')).toBeVisible();
+		await expectNoSeriousViolations(page, 'versions');
 		await page.locator('nav.areas a').first().click();
 		await page
 			.getByRole('button')
