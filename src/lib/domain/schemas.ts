@@ -64,7 +64,11 @@ export const localizedTextSchema = z.strictObject({
 const shortText = z.string().max(300);
 
 export const profileSchema = z.strictObject({
-	name: z.string().trim().min(1).max(200),
+	/**
+	 * Not blank, but kept as typed (not trimmed): an engagement comes back from its export or
+	 * backup with exactly the name it had.
+	 */
+	name: z.string().max(200).regex(/\S/),
 	client: shortText,
 	industry: shortText,
 	companySize: z.enum(COMPANY_SIZES).nullable(),

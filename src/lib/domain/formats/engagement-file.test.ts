@@ -27,6 +27,23 @@ describe('engagement export file', () => {
 	it('reads back exactly what was written', () => {
 		expect(readEngagementFile(text, 'en')).toEqual({ ok: true, file });
 	});
+	it('keeps the name as typed, spaces around it included, and refuses a blank one', () => {
+		// The profile form accepts any name that is not blank; its export must bring it back.
+		const spaced = makeEngagementFile(
+			meta,
+			anEngagement({ name: '  Harbour Bank ' }),
+			'test',
+			new Date(Date.UTC(2026, 10, 22))
+		);
+		expect(readEngagementFile(JSON.stringify(spaced), 'en')).toEqual({ ok: true, file: spaced });
+		for (const blank of ['', '   ', '\u3000\n']) {
+			const bad = structuredClone(spaced);
+			bad.engagement.content.profile.name = blank;
+			const result = readEngagementFile(JSON.stringify(bad), 'en');
+			if (result.ok || result.error.code !== 'invalid') throw new Error(`took ${blank}`);
+			expect(result.error.problems.map((p) => p.path)).toEqual(['engagement.content.profile.name']);
+		}
+	});
 	it('names another kind of JSON as such', () => {
 		expect(readEngagementFile('{"name":"x"}', 'en')).toEqual({
 			ok: false,

@@ -93,12 +93,25 @@ export class EngagementSession {
 			doc.on('afterTransaction', onTransaction);
 			const onError = (e: unknown) => this.#failed(e);
 			opened.provider.on('error', onError);
+			// Purging the engagement destroys its document for good: edits to it would be saved
+			// nowhere, even when an engagement with the same id comes back (an import of its file).
+			let destroyed = false;
+			const onDestroy = () => {
+				destroyed = true;
+				this.removed = 'purged';
+			};
+			doc.on('destroy', onDestroy);
 			const row = watchEngagement(this.#db, this.id).subscribe((summary) => {
 				this.removed =
-					summary === undefined ? 'purged' : summary.deletedAt !== null ? 'deleted' : null;
+					destroyed || summary === undefined
+						? 'purged'
+						: summary.deletedAt !== null
+							? 'deleted'
+							: null;
 			});
 			this.#cleanup.push(
 				() => doc.off('afterTransaction', onTransaction),
+				() => doc.off('destroy', onDestroy),
 				() => opened.provider.off('error', onError),
 				() => row.unsubscribe()
 			);
