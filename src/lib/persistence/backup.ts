@@ -5,7 +5,7 @@ import {
 	type VersionRow,
 	type WorkbenchDb
 } from './db.ts';
-import type { IndexFields } from './engagements.ts';
+import { newId, type IndexFields } from './engagements.ts';
 import { addVersions } from './versions.ts';
 
 /**
@@ -81,7 +81,8 @@ export async function writeRestore(db: WorkbenchDb, rows: RestoreRows): Promise<
 				createdAt: e.createdAt,
 				updatedAt: e.updatedAt,
 				archived: e.archived ? 1 : 0,
-				deletedAt: null
+				deletedAt: null,
+				incarnation: newId()
 			} as never);
 			await updates.add({ k: e.id, u: e.update, f: 1 });
 		}

@@ -14,6 +14,12 @@ export interface EngagementRow {
 	archived: 0 | 1;
 	/** Set when deleted; the row stays until purged so that the deletion can be undone. */
 	deletedAt: number | null;
+	/**
+	 * A fresh random value each time the row is written whole (created, or put back by a
+	 * restore): a tab holding the engagement open sees that its document was replaced under it.
+	 * Rows written before it existed have none.
+	 */
+	incarnation?: string;
 	readonly doc: Y.Doc;
 }
 

@@ -20,7 +20,8 @@ function summary(row: EngagementRow): EngagementSummary {
 		createdAt: row.createdAt,
 		updatedAt: row.updatedAt,
 		archived: row.archived,
-		deletedAt: row.deletedAt
+		deletedAt: row.deletedAt,
+		incarnation: row.incarnation
 	};
 }
 
@@ -82,7 +83,8 @@ export async function createEngagement(
 			createdAt: options.createdAt ?? now,
 			updatedAt: now,
 			archived: options.archived ? 1 : 0,
-			deletedAt: null
+			deletedAt: null,
+			incarnation: newId()
 		} as EngagementRow);
 		await db.table(ENGAGEMENT_UPDATES_TABLE).add({ k: id, u: update, f: 1 });
 	});

@@ -44,7 +44,7 @@ export class EngagementSession {
 	saveError = $state<string | null>(null);
 	error = $state<string | null>(null);
 	/** Set when the engagement is deleted in another tab while open here: edits stop. */
-	removed = $state<'deleted' | 'purged' | null>(null);
+	removed = $state<'deleted' | 'purged' | 'replaced' | null>(null);
 
 	#db: WorkbenchDb;
 	#opened: OpenDocument | undefined;
@@ -101,13 +101,19 @@ export class EngagementSession {
 				this.removed = 'purged';
 			};
 			doc.on('destroy', onDestroy);
+			// A restore in another tab can put back a row of the same id with other content: the
+			// document open here is then not the engagement any more (see EngagementRow.incarnation).
+			let incarnation: string | undefined | null = null;
 			const row = watchEngagement(this.#db, this.id).subscribe((summary) => {
+				if (incarnation === null && summary) incarnation = summary.incarnation;
 				this.removed =
 					destroyed || summary === undefined
 						? 'purged'
-						: summary.deletedAt !== null
-							? 'deleted'
-							: null;
+						: summary.incarnation !== incarnation
+							? 'replaced'
+							: summary.deletedAt !== null
+								? 'deleted'
+								: null;
 			});
 			this.#cleanup.push(
 				() => doc.off('afterTransaction', onTransaction),

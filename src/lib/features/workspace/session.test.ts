@@ -14,6 +14,8 @@ import {
 	watchEngagement,
 	whenWritten
 } from '#lib/persistence/engagements.ts';
+import { readBackupFile } from '#lib/domain/formats/backup-file.ts';
+import { buildBackup, restoreBackup } from '#lib/features/engagements/backup.ts';
 import { EngagementSession } from './session.svelte.ts';
 
 const dbs: WorkbenchDb[] = [];
@@ -92,5 +94,28 @@ describe('an open engagement session', () => {
 		await until('saved', () => again.save === 'saved');
 		await whenWritten(db);
 		expect((await readEngagementContent(other, id)).profile.client).toBe('Acme Bank');
+	});
+
+	it('stops taking edits when a restore in another tab replaces its engagement', async () => {
+		const source = fresh();
+		await createFromContent(source, blankContent('From the backup', 'en'), { id: 'same-id' });
+		const backup = readBackupFile((await buildBackup(source)).text, 'en');
+		if (!backup.ok) throw new Error('the backup does not read');
+
+		const db = fresh();
+		await createFromContent(db, blankContent('On this device', 'en'), { id: 'same-id' });
+		const session = new EngagementSession(db, 'same-id');
+		sessions.push(session);
+		await session.open();
+		expect(session.removed).toBe(null);
+
+		// Another tab restores the backup, replacing everything: same id, other content.
+		const otherTab = fresh(db.name);
+		await restoreBackup(otherTab, backup.file, 'replace', (n) => n);
+		await until('the session sees the replacement', () => session.removed === 'replaced');
+		session.setProfile('client', 'typed into the stale tab');
+		expect(session.content?.profile.client).toBe('');
+		const restored = await readEngagementContent(fresh(db.name), 'same-id');
+		expect(restored.profile).toMatchObject({ name: 'From the backup', client: '' });
 	});
 });

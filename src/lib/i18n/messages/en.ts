@@ -1845,7 +1845,9 @@ export const en = {
 	'storage.usage': 'Storage: {used} used, about {available} available.',
 	'storage.persisted': 'The browser keeps it until you delete it.',
 	'storage.mayBeCleared': 'The browser may clear it when space runs low.',
-	'storage.lastBackup': 'Last backup: {time}.'
+	'storage.lastBackup': 'Last backup: {time}.',
+	'workspace.removedReplaced':
+		'A restore from a backup in another tab or window has replaced this engagement. Nothing more can be saved here: reload to see it as restored. Its content before the restore is kept under Versions.'
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1769,5 +1769,7 @@ export const zhCN: Messages = {
 	'storage.usage': '存储：已用 {used}，约剩 {available}。',
 	'storage.persisted': '浏览器会一直保留，直到您删除。',
 	'storage.mayBeCleared': '空间不足时浏览器可能会清除。',
-	'storage.lastBackup': '上次备份：{time}。'
+	'storage.lastBackup': '上次备份：{time}。',
+	'workspace.removedReplaced':
+		'另一个标签页或窗口从备份恢复时替换了该咨询项目，此处已无法再保存。请重新加载以查看恢复后的内容；恢复前的内容已保存在“版本”中。'
 };

@@ -1769,5 +1769,7 @@ export const zhTW: Messages = {
 	'storage.usage': '儲存空間：已用 {used}，約剩 {available}。',
 	'storage.persisted': '瀏覽器會一直保留，直到您刪除。',
 	'storage.mayBeCleared': '空間不足時瀏覽器可能會清除。',
-	'storage.lastBackup': '上次備份：{time}。'
+	'storage.lastBackup': '上次備份：{time}。',
+	'workspace.removedReplaced':
+		'另一個分頁或視窗從備份還原時取代了此顧問專案，此處已無法再儲存。請重新載入以查看還原後的內容；還原前的內容已保存在「版本」中。'
 };
