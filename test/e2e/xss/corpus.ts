@@ -75,6 +75,7 @@ export const HOSTILE_DIAGRAMS: readonly { title: string; text: string }[] = [
 	{
 		title: 'Sequence',
 		text: [
+			'%%{init: {"sequence": {"forceMenus": false}}}%%',
 			'sequenceDiagram',
 			'  participant A as <img src=x onerror=top.__xss=114>',
 			'  A->>B: <script>top.__xss=115</script>',

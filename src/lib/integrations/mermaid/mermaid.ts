@@ -45,7 +45,9 @@ const SECURE_KEYS = [
 	'dompurifyConfig',
 	'markdownAutoWrap',
 	'deterministicIds',
-	'deterministicIDSeed'
+	'deterministicIDSeed',
+	// Mermaid removes a secure key at any depth: `sequence.forceMenus` (see below) stays on.
+	'forceMenus'
 ];
 
 const MERMAID_CONFIG: MermaidConfig = {
