@@ -125,7 +125,7 @@ function checker(page: Page): Checker {
 }
 
 /** Opens the sample, exports it, makes it hostile and imports that as a new engagement. */
-async function importHostile(page: Page) {
+async function importHostile(page: Page, c: Checker) {
 	const list = new EngagementsList(page);
 	await list.goto();
 	await page.getByRole('button', { name: 'Open the sample engagement' }).click();
@@ -139,6 +139,7 @@ async function importHostile(page: Page) {
 	await list.goto();
 	const dialog = await chooseImportFile(page, 'xss.crmws.json', hostile.text);
 	await expect(dialog).toContainText(NAME);
+	await c.check('import preview');
 	await dialog.getByRole('button', { name: 'Import', exact: true }).click();
 	await expect(page.getByLabel('Engagement name')).toHaveValue(NAME);
 	return hostile;
@@ -169,7 +170,7 @@ test('every page of an engagement full of XSS payloads shows them as text and ru
 }) => {
 	test.setTimeout(240_000);
 	const c = checker(page);
-	const hostile = await importHostile(page);
+	const hostile = await importHostile(page, c);
 	test.info().annotations.push({
 		type: 'corpus',
 		description: `${PAYLOADS.length} payloads in ${hostile.replaced} strings of ${hostile.covered.size} kinds of field`
@@ -233,7 +234,7 @@ test('journey, workflow and free Mermaid diagrams of XSS payloads draw them as t
 }) => {
 	test.setTimeout(240_000);
 	const c = checker(page);
-	await importHostile(page);
+	await importHostile(page, c);
 
 	await go(page, 'Journey diagrams');
 	await diagramsDrawn(page);
@@ -303,7 +304,7 @@ test('journey, workflow and free Mermaid diagrams of XSS payloads draw them as t
 test('every report of an engagement full of XSS payloads prints them as text', async ({ page }) => {
 	test.setTimeout(360_000);
 	const c = checker(page);
-	await importHostile(page);
+	await importHostile(page, c);
 	await go(page, 'Reports');
 	await c.check('reports');
 	const kinds = page.locator('input[name="report-kind"]');
