@@ -44,5 +44,24 @@ export default ts.config(
 				}
 			]
 		}
+	},
+	{
+		files: ['test/e2e/**/*.ts'],
+		ignores: ['test/e2e/test.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					paths: [
+						{
+							name: '@playwright/test',
+							importNames: ['test', 'expect'],
+							message:
+								'Import test and expect from ./test.ts: it fails a test on any content security policy violation or request to another origin.'
+						}
+					]
+				}
+			]
+		}
 	}
 );

@@ -52,22 +52,33 @@ export default defineConfig({
 			serviceWorker: { register: false },
 			version: { name: process.env.APP_VERSION ?? Date.now().toString(36) },
 			// Nothing is fetched from another origin, whatever a diagram, a label or an imported file
-			// holds: the browser enforces it. Styles are inline (Svelte's style attributes and the
-			// <style> in Mermaid's SVG); PNG export draws a data: image; downloads use blob: URLs.
+			// holds: the browser enforces it (and every end-to-end test checks it, test/e2e/test.ts).
+			// - Scripts: the app's own files and Kit's start-up script (by its hash), no eval.
+			// - Styles must allow 'unsafe-inline': Mermaid's SVG carries a <style> element written
+			//   for each drawing and style attributes set by d3, and Kit's page has a
+			//   `style="display: contents"`; with `style-src 'self'` every diagram reports hundreds
+			//   of violations and draws unstyled. A style can load nothing here (img-src, font-src).
+			// - Images: PNG export and report logos are data: URLs. Downloads are blob: links, which
+			//   need no directive. No frames, media or form submissions at all.
+			// - 'report-sample' puts the start of a refused script or style into the report.
+			// A <meta> policy cannot carry frame-ancestors; a host that serves the app should send
+			// `frame-ancestors 'none'` as a header.
 			csp: {
 				mode: 'hash',
 				directives: {
 					'default-src': ['self'],
-					'script-src': ['self'],
-					'style-src': ['self', 'unsafe-inline'],
-					'img-src': ['self', 'data:', 'blob:'],
-					'font-src': ['self', 'data:'],
+					'script-src': ['self', 'report-sample'],
+					'style-src': ['self', 'unsafe-inline', 'report-sample'],
+					'img-src': ['self', 'data:'],
+					'font-src': ['self'],
 					'connect-src': ['self'],
 					'worker-src': ['self'],
 					'manifest-src': ['self'],
+					'frame-src': ['none'],
+					'media-src': ['none'],
 					'object-src': ['none'],
 					'base-uri': ['self'],
-					'form-action': ['self']
+					'form-action': ['none']
 				}
 			}
 		})

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test.ts';
 import { EngagementsList } from './pages.ts';
 
 test('the four elements of a segment’s customer strategy and its tactics are kept, edited and undone', async ({

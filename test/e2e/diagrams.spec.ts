@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './test.ts';
 import { blankContent } from '../../src/lib/domain/engagement/profile.ts';
 import { makeEngagementFile } from '../../src/lib/domain/formats/engagement-file.ts';
 import { blankTouchpoint } from '../../src/lib/domain/journey/model.ts';

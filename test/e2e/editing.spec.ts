@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test.ts';
 import { EngagementsList, Workspace } from './pages.ts';
 
 test('profile edits are saved at once and survive a reload', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test.ts';
 import { EngagementsList } from './pages.ts';
 
 test('the empty state offers the sample, and never adds it on its own', async ({ page }) => {

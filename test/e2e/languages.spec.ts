@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test.ts';
 import { EngagementsList } from './pages.ts';
 
 test('the UI switches to both Chinese scripts and remembers the choice', async ({ page }) => {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect } from './test.ts';
 
 /** The engagements list, as a user sees it. */
 export class EngagementsList {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test.ts';
 import { EngagementsList } from './pages.ts';
 
 test('a value proposition shows its fit gaps until every pain has a reliever', async ({ page }) => {

@@ -11,6 +11,7 @@ import {
 	pathOf,
 	tooLarge,
 	touchpointFlow,
+	withInertTags,
 	workflowFlow,
 	wrapLine,
 	type DiagramLabels
@@ -265,5 +266,40 @@ describe('the line of a parse error', () => {
 		expect(parsedLines('%%{init: {}}%%\n%% c\nflowchart LR\n  a\n%% x\n  b')).toEqual([2, 3, 5]);
 		expect(parsedLines('')).toEqual([0]);
 		expect(parsedLines('客户 %% 不是注释\n%% 注释\n下一行')).toEqual([0, 2]);
+	});
+});
+
+describe('the text Mermaid is given', () => {
+	it('writes the < of a tag with an event handler as an entity code, and nothing else', () => {
+		expect(withInertTags('flowchart LR\n  a["<img src=x onerror=alert(1)>"] --> b')).toBe(
+			'flowchart LR\n  a["#60;img src=x onerror=alert(1)>"] --> b'
+		);
+		expect(withInertTags('<svg/onload=x>')).toBe('#60;svg/onload=x>');
+		expect(withInertTags('<IMG SRC=x ONERROR = "y">')).toBe('#60;IMG SRC=x ONERROR = "y">');
+		expect(withInertTags('<b title=">" onmouseover=x>b</b>')).toBe(
+			'#60;b title=">" onmouseover=x>b</b>'
+		);
+		expect(withInertTags('<a href="#"\nonclick=\'x\'>')).toBe('#60;a href="#"\nonclick=\'x\'>');
+		// Two tags, each with its own.
+		expect(withInertTags('x <i onclick=a>1</i> <u onfocus=b>2</u>')).toBe(
+			'x #60;i onclick=a>1</i> #60;u onfocus=b>2</u>'
+		);
+	});
+
+	it('leaves Mermaid syntax, line breaks, harmless tags and handler-like text alone', () => {
+		for (const text of [
+			'flowchart LR\n  a["x<br>y<br/>z"] --> b["<b>bold</b>"]',
+			'classDiagram\n  class Shape{\n    <<interface>>\n  }\n  Shape <|-- Square',
+			'sequenceDiagram\n  A->>B: turn on=off\n  B-->>A: a < b and onload=1',
+			'flowchart LR\n  a["<a title=\'onclick=x\'>t</a>"]',
+			'flowchart LR\n  a["onclick=1"] <--> b["button=2"]',
+			'stateDiagram-v2\n  state fork <<fork>>\n  [*] --> fork'
+		])
+			expect(withInertTags(text)).toBe(text);
+	});
+
+	it('keeps every line where it was, so that errors point at the user’s line', () => {
+		const text = 'flowchart LR\n  a["<img\nsrc=x onerror=y>"] -->\n  b';
+		expect(withInertTags(text).split('\n')).toHaveLength(text.split('\n').length);
 	});
 });

@@ -332,6 +332,25 @@ export function workflowFlow(
 	return { text: lines.join('\n') + '\n', edges: count };
 }
 
+/**
+ * A tag with an inline event handler (`<img src=x onerror=…>`), the `<` to its handler: in one
+ * group, so that only the `<` changes. Quoted values are skipped whole (a handler's name inside
+ * one is no attribute).
+ */
+const HANDLER_TAG = /<(?=[a-z/])((?:"[^"]*"|'[^']*'|[^<>"'])*?(?<=[\s/"'])on[a-z]+\s*=)/gi;
+
+/**
+ * The text Mermaid is given for a diagram. In strict mode Mermaid cleans every label with
+ * DOMPurify, which first parses it as HTML in an inert document: a handler never runs there, but
+ * Chromium reports each one it parses as a violation of the page's content security policy. A
+ * tag that carries a handler can only be an attack, never part of a drawing (labels are SVG
+ * text, and Mermaid drops handlers anyway), so its `<` is written as the entity code `#60;`:
+ * DOMPurify then sees text, and the drawing shows the tag as the characters it is. Nothing else
+ * changes, so the line of a parse error is still the user's line. (The diagrams the app writes
+ * itself hold no `<` at all: see `escapeLabel`.)
+ */
+export const withInertTags = (text: string): string => text.replace(HANDLER_TAG, '#60;$1');
+
 /** A free diagram as written, for the same limit check (edges are counted by Mermaid itself). */
 export const freeSource = (d: Pick<FreeDiagram, 'text'>): MermaidSource => ({
 	text: d.text,

@@ -1,5 +1,10 @@
 import type { Mermaid, MermaidConfig } from 'mermaid';
-import { DIAGRAM_LIMITS, decodeLabel, errorLine } from '#lib/domain/journey/mermaid-text.ts';
+import {
+	DIAGRAM_LIMITS,
+	decodeLabel,
+	errorLine,
+	withInertTags
+} from '#lib/domain/journey/mermaid-text.ts';
 import { safeCss } from '#lib/domain/journey/safe-css.ts';
 import type { Locale } from '#lib/domain/locales.ts';
 
@@ -40,7 +45,9 @@ const SECURE_KEYS = [
 	'dompurifyConfig',
 	'markdownAutoWrap',
 	'deterministicIds',
-	'deterministicIDSeed'
+	'deterministicIDSeed',
+	// Mermaid removes a secure key at any depth: `sequence.forceMenus` (see below) stays on.
+	'forceMenus'
 ];
 
 const MERMAID_CONFIG: MermaidConfig = {
@@ -51,6 +58,9 @@ const MERMAID_CONFIG: MermaidConfig = {
 	markdownAutoWrap: false,
 	flowchart: { htmlLabels: false, wrappingWidth: 100_000, useMaxWidth: false },
 	journey: { useMaxWidth: false },
+	// An actor's `link`/`links` menu is opened by an inline onclick handler, which the page's
+	// policy refuses (and the clean-up removes): shown always, the menu is a list of its labels.
+	sequence: { forceMenus: true },
 	theme: 'default',
 	fontFamily: FONTS.en,
 	maxTextSize: DIAGRAM_LIMITS.text,
@@ -117,7 +127,7 @@ async function draw(text: string, lang: Locale): Promise<Drawn | Failed> {
 	const id = `diagram-${++counter}`;
 	try {
 		// `render` parses first and throws the parser's error (with its line) on bad text.
-		const { svg } = await mermaid.render(id, text);
+		const { svg } = await mermaid.render(id, withInertTags(text));
 		const rendered = performance.now();
 		const clean = cleanSvg(svg);
 		// Read by `npm run bench`: Mermaid's own part and the clean-up, apart.
