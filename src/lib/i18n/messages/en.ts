@@ -1756,7 +1756,11 @@ export const en = {
 	'restore.error.newerVersion':
 		'“{file}” was made by a newer version of the workbench (format {found}; this one reads up to {supported}). Update the workbench, then restore it.',
 	'restore.error.invalid':
-		'“{file}” is a backup, but some of it is not valid. Nothing was restored. The places:'
+		'“{file}” is a backup, but some of it is not valid. Nothing was restored. The places:',
+	'import.error.tooManyItems':
+		'“{file}” holds more than {limit} list items, far more than any engagement file. It was not imported.',
+	'tpl.error.tooManyItems':
+		'“{file}” holds more than {limit} list items, far more than any model file. It was not imported.'
 } as const;
 
 export type MessageKey = keyof typeof en;

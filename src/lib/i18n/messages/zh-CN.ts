@@ -1683,5 +1683,8 @@ export const zhCN: Messages = {
 	'restore.error.badVersion': '“{file}”缺少有效的格式版本。请在工作台中重新生成备份。',
 	'restore.error.newerVersion':
 		'“{file}”由更新版本的工作台生成（格式 {found}，当前版本最高支持 {supported}）。请先更新工作台再恢复。',
-	'restore.error.invalid': '“{file}”是备份文件，但部分内容无效，未恢复任何数据。问题所在：'
+	'restore.error.invalid': '“{file}”是备份文件，但部分内容无效，未恢复任何数据。问题所在：',
+	'import.error.tooManyItems':
+		'“{file}”包含超过 {limit} 个列表项，远多于任何咨询项目文件，因此未导入。',
+	'tpl.error.tooManyItems': '“{file}”包含超过 {limit} 个列表项，远多于任何模型文件，因此未导入。'
 };

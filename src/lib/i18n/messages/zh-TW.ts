@@ -1683,5 +1683,9 @@ export const zhTW: Messages = {
 	'restore.error.badVersion': '「{file}」缺少有效的格式版本。請在工作台中重新建立備份。',
 	'restore.error.newerVersion':
 		'「{file}」由較新版本的工作台建立（格式 {found}，目前版本最高支援 {supported}）。請先更新工作台再還原。',
-	'restore.error.invalid': '「{file}」是備份檔，但部分內容無效，未還原任何資料。問題所在：'
+	'restore.error.invalid': '「{file}」是備份檔，但部分內容無效，未還原任何資料。問題所在：',
+	'import.error.tooManyItems':
+		'「{file}」包含超過 {limit} 個清單項目，遠多於任何顧問專案檔案，因此未匯入。',
+	'tpl.error.tooManyItems':
+		'「{file}」包含超過 {limit} 個清單項目，遠多於任何模型檔案，因此未匯入。'
 };
