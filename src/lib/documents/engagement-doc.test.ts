@@ -441,6 +441,58 @@ describe('engagement document', () => {
 		]);
 	});
 
+	it('cuts the links to a segment, channel, item or initiative removed on another device at the same time', () => {
+		const a = docWith(anEngagement({}, [], [aSegment({ id: 'w' }), aSegment({ id: 'm' })]));
+		addChannel(a, { id: 'app', kind: 'selfService', name: 'App', costPerContact: 50 });
+		addChannel(a, { id: 'branch', kind: 'faceToFace', name: 'Branch', costPerContact: 6_000 });
+		addInitiative(a, {
+			id: 'i1',
+			support: 'processes',
+			title: 'One view',
+			description: '',
+			owner: '',
+			effort: null,
+			impact: null,
+			status: 'idea'
+		});
+		addVpItem(a, { id: 'o1', kind: 'offering', segmentId: null, text: 'Loans', addresses: [] });
+		addStages(a, [{ id: 's', name: 'S' }]);
+		const b = new Y.Doc();
+		Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+		// One device removes; the other, not knowing, links to what is removed.
+		removeSegment(a, 'w');
+		removeChannel(a, 'app');
+		removeInitiative(a, 'i1');
+		removeVpItem(a, 'o1');
+		addVpItem(b, { id: 'p1', kind: 'pain', segmentId: 'w', text: 'Queues', addresses: [] });
+		addVpItem(b, { id: 'r1', kind: 'reliever', segmentId: null, text: 'App', addresses: ['p1'] });
+		addTouchpoint(b, {
+			...blankTouchpoint('t1', 's', 'app'),
+			segmentIds: ['w', 'm'],
+			initiativeId: 'i1'
+		});
+		setPreference(b, 'w', 'branch', 3);
+		setPreference(b, 'm', 'app', 2);
+		setPreference(b, 'm', 'branch', 1);
+		setAssignment(b, 'o1', 'branch', 'm', true);
+		addConflict(b, { id: 'c1', description: '', channelIds: ['app', 'branch'], resolution: '' });
+		Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+		const c = readContent(a);
+		expect(c.valueProposition.items).toEqual([
+			{ id: 'r1', kind: 'reliever', segmentId: null, text: 'App', addresses: [] }
+		]);
+		expect(c.journey.touchpoints[0]).toMatchObject({
+			channelId: null,
+			segmentIds: ['m'],
+			initiativeId: null
+		});
+		expect(c.channels.preferences).toEqual({ 'm:branch': 1 });
+		expect(c.channels.assignments).toEqual([]);
+		expect(c.channels.conflicts[0]!.channelIds).toEqual(['branch']);
+		// What is read is whole: written again, it reads the same.
+		expect(readContent(docWith(c))).toEqual(c);
+	});
+
 	it('keeps both workflows apart; a node takes its edges; the target can start from a copy', () => {
 		const doc = docWith();
 		addWorkflowNode(doc, { id: 'c', side: 'today', kind: 'customer', label: 'Customer' });

@@ -26,7 +26,7 @@ import {
 import { POSITIONINGS, VP_KINDS } from '../domain/strategy/value-proposition.ts';
 import { TIERS } from '../domain/strategy/segments.ts';
 import { MANAGEMENT_MODELS, TACTICS } from '../domain/strategy/customer-strategy.ts';
-import { CHANNEL_KINDS } from '../domain/strategy/channels.ts';
+import { CHANNEL_KINDS, readAssignmentKey, readMatrixKey } from '../domain/strategy/channels.ts';
 import {
 	INITIATIVE_STATUSES,
 	LEVELS,
@@ -497,6 +497,7 @@ export function readContent(doc: Y.Doc): EngagementContent {
 		fromChannelId: known(channelIds, l.fromChannelId),
 		toChannelId: known(channelIds, l.toChannelId)
 	}));
+	withoutDanglingLinks(content, segmentIds, channelIds);
 	return content;
 }
 
@@ -969,6 +970,46 @@ function readAssessments(
 		),
 		assessments
 	};
+}
+
+/**
+ * The strategy areas' links to a segment, channel, item or initiative that is gone (removed on
+ * another device at the same time) are dropped, as the commands that remove one drop them: a
+ * segment's jobs, pains and gains go with it, every other link is cut. The file format refuses
+ * such links, so whatever is read here also exports and imports again.
+ */
+function withoutDanglingLinks(
+	content: EngagementContent,
+	segmentIds: ReadonlySet<string>,
+	channelIds: ReadonlySet<string>
+): void {
+	const vp = content.valueProposition;
+	vp.items = vp.items.filter((x) => x.segmentId === null || segmentIds.has(x.segmentId));
+	const itemIds = new Set(vp.items.map((x) => x.id));
+	vp.items = vp.items.map((x) => ({ ...x, addresses: x.addresses.filter((a) => itemIds.has(a)) }));
+	const initiativeIds = new Set(content.changePlan.initiatives.map((x) => x.id));
+	content.journey.touchpoints = content.journey.touchpoints.map((t) => ({
+		...t,
+		channelId: t.channelId !== null && channelIds.has(t.channelId) ? t.channelId : null,
+		initiativeId:
+			t.initiativeId !== null && initiativeIds.has(t.initiativeId) ? t.initiativeId : null,
+		segmentIds: t.segmentIds && t.segmentIds.filter((s) => segmentIds.has(s))
+	}));
+	const ch = content.channels;
+	ch.conflicts = ch.conflicts.map((c) => ({
+		...c,
+		channelIds: c.channelIds.filter((id) => channelIds.has(id))
+	}));
+	ch.preferences = Object.fromEntries(
+		Object.entries(ch.preferences).filter(([key]) => {
+			const { segmentId, channelId } = readMatrixKey(key);
+			return segmentIds.has(segmentId) && channelIds.has(channelId);
+		})
+	);
+	ch.assignments = ch.assignments.filter((key) => {
+		const { offeringId, channelId, segmentId } = readAssignmentKey(key);
+		return itemIds.has(offeringId) && channelIds.has(channelId) && segmentIds.has(segmentId);
+	});
 }
 
 /** Touchpoints whose stage is gone are dropped (a stage removed on another device at the same time). */

@@ -3,7 +3,7 @@ import { COMPANY_SIZES, TEAM_SIDES } from './engagement/profile.ts';
 import { NEED_MODES } from './strategy/model.ts';
 import { TIERS } from './strategy/segments.ts';
 import { MANAGEMENT_MODELS, TACTICS } from './strategy/customer-strategy.ts';
-import { CHANNEL_KINDS } from './strategy/channels.ts';
+import { CHANNEL_KINDS, readAssignmentKey, readMatrixKey } from './strategy/channels.ts';
 import {
 	BLANK_CHANGE_PLAN,
 	BLANK_PORTER,
@@ -715,10 +715,108 @@ export const engagementContentSchema = z
 						params: { problem: 'unknownNode', ref: e[end] }
 					});
 		});
+		checkLinks(content, ctx);
 		checkAssessments(content, ctx);
 		checkBusinessCase(content, ctx);
 		checkRoadmap(content, ctx);
 	});
+
+/**
+ * The strategy areas' links name records that exist, and each list holds an id once: the
+ * document keeps one record per id and drops links that name nothing, so a file with either
+ * would lose part of itself on import without a word.
+ */
+function checkLinks(
+	content: {
+		team: { id: string }[];
+		segments: z.infer<typeof segmentSchema>[];
+		valueProposition: z.infer<typeof valuePropositionSchema>;
+		changePlan: { initiatives: { id: string }[] };
+		channels: z.infer<typeof channelsSchema>;
+		journey: z.infer<typeof journeySchema>;
+		workflows: z.infer<typeof workflowsSchema>;
+		diagrams: { id: string }[];
+		assessments: z.infer<typeof assessmentSchema>[];
+		businessCase: z.infer<typeof businessCaseSchema>;
+		roadmap: z.infer<typeof roadmapSchema>;
+	},
+	ctx: z.RefinementCtx
+) {
+	const issue = (path: (string | number)[], problem: RefProblem, ref: string) =>
+		ctx.addIssue({ code: 'custom', path, params: { problem, ref } });
+	const unique = (list: readonly { id: string }[], path: (string | number)[]) => {
+		const seen = new Set<string>();
+		list.forEach((x, i) => {
+			if (seen.has(x.id)) issue([...path, i, 'id'], 'duplicateId', x.id);
+			seen.add(x.id);
+		});
+		return seen;
+	};
+	const vp = content.valueProposition;
+	unique(content.team, ['team']);
+	const segments = unique(content.segments, ['segments']);
+	content.segments.forEach((s, i) => unique(s.needs, ['segments', i, 'needs']));
+	const items = unique(vp.items, ['valueProposition', 'items']);
+	const initiatives = unique(content.changePlan.initiatives, ['changePlan', 'initiatives']);
+	const channels = unique(content.channels.list, ['channels', 'list']);
+	unique(content.channels.conflicts, ['channels', 'conflicts']);
+	unique(content.journey.stages, ['journey', 'stages']);
+	unique(content.journey.touchpoints, ['journey', 'touchpoints']);
+	unique(content.workflows.nodes, ['workflows', 'nodes']);
+	unique(content.workflows.edges, ['workflows', 'edges']);
+	unique(content.diagrams, ['diagrams']);
+	unique(content.assessments, ['assessments']);
+	// The people of all runs are kept in one list: an id once in the whole engagement.
+	const people = new Set<string>();
+	content.assessments.forEach((a, i) =>
+		a.participants.forEach((p, j) => {
+			if (people.has(p.id)) issue(['assessments', i, 'participants', j, 'id'], 'duplicateId', p.id);
+			people.add(p.id);
+		})
+	);
+	const c = content.businessCase;
+	unique(c.options, ['businessCase', 'options']);
+	unique(c.costs, ['businessCase', 'costs']);
+	unique(c.benefits, ['businessCase', 'benefits']);
+	unique(content.roadmap.kpis, ['roadmap', 'kpis']);
+	unique(content.roadmap.gates, ['roadmap', 'gates']);
+	unique(content.roadmap.baselines, ['roadmap', 'baselines']);
+
+	const known = (set: Set<string>, ref: string, path: (string | number)[], problem: RefProblem) => {
+		if (!set.has(ref)) issue(path, problem, ref);
+	};
+	vp.items.forEach((item, i) => {
+		const at = ['valueProposition', 'items', i];
+		if (item.segmentId !== null)
+			known(segments, item.segmentId, [...at, 'segmentId'], 'unknownSegment');
+		item.addresses.forEach((a, j) => known(items, a, [...at, 'addresses', j], 'unknownItem'));
+	});
+	content.channels.conflicts.forEach((conflict, i) =>
+		conflict.channelIds.forEach((ch, j) =>
+			known(channels, ch, ['channels', 'conflicts', i, 'channelIds', j], 'unknownChannel')
+		)
+	);
+	for (const key of Object.keys(content.channels.preferences)) {
+		const { segmentId, channelId } = readMatrixKey(key);
+		const at = ['channels', 'preferences', key];
+		if (!segments.has(segmentId)) issue(at, 'unknownSegment', segmentId);
+		else known(channels, channelId, at, 'unknownChannel');
+	}
+	content.channels.assignments.forEach((key, i) => {
+		const { offeringId, channelId, segmentId } = readAssignmentKey(key);
+		const at = ['channels', 'assignments', i];
+		if (!items.has(offeringId)) issue(at, 'unknownItem', offeringId);
+		else if (!channels.has(channelId)) issue(at, 'unknownChannel', channelId);
+		else known(segments, segmentId, at, 'unknownSegment');
+	});
+	content.journey.touchpoints.forEach((t, i) => {
+		const at = ['journey', 'touchpoints', i];
+		if (t.channelId !== null) known(channels, t.channelId, [...at, 'channelId'], 'unknownChannel');
+		if (t.initiativeId !== null)
+			known(initiatives, t.initiativeId, [...at, 'initiativeId'], 'unknownInitiative');
+		t.segmentIds?.forEach((s, j) => known(segments, s, [...at, 'segmentIds', j], 'unknownSegment'));
+	});
+}
 
 /** Every reference in the roadmap names something that exists; dependencies make no loop. */
 function checkRoadmap(
@@ -776,6 +874,12 @@ function checkRoadmap(
 	}
 	r.kpis.forEach((k, i) => {
 		if (!phases.has(k.phaseId)) issue(['kpis', i, 'phaseId'], 'unknownPhase', k.phaseId);
+		// One value per period: the document keeps one per date.
+		const dates = new Set<string>();
+		k.actuals.forEach((a, j) => {
+			if (dates.has(a.date)) issue(['kpis', i, 'actuals', j, 'date'], 'duplicateId', a.date);
+			dates.add(a.date);
+		});
 	});
 	r.gates.forEach((g, i) => {
 		if (!phases.has(g.phaseId)) issue(['gates', i, 'phaseId'], 'unknownPhase', g.phaseId);
@@ -835,9 +939,18 @@ function checkAssessments(
 	},
 	ctx: z.RefinementCtx
 ) {
-	const templates = new Map(
-		content.assessmentTemplates.map((t) => [templateKey(t.id, t.version), t])
-	);
+	const templates = new Map<string, z.infer<typeof assessmentTemplateSchema>>();
+	content.assessmentTemplates.forEach((t, i) => {
+		const key = templateKey(t.id, t.version);
+		// One copy per version: a second one would be dropped on reading.
+		if (templates.has(key))
+			ctx.addIssue({
+				code: 'custom',
+				path: ['assessmentTemplates', i, 'version'],
+				params: { problem: 'duplicateId', ref: key }
+			});
+		templates.set(key, t);
+	});
 	content.assessments.forEach((a, i) => {
 		const at = ['assessments', i];
 		const template = templates.get(templateKey(a.templateId, a.templateVersion));

@@ -17,6 +17,8 @@ import { errorMap } from './references.ts';
 
 /** A template is text, not data: 2 MB is far more than the largest model needs. */
 export const MAX_TEMPLATE_BYTES = 2 * 1024 * 1024;
+/** List items a template file may hold; the bundled models hold about 130 each. */
+export const MAX_TEMPLATE_ITEMS = 50_000;
 
 export type TemplateFileError =
 	| SafeJsonError
@@ -51,18 +53,13 @@ export function checkAssessmentTemplate(data: unknown, locale: Locale): Template
 	return { ok: true, template: result.data };
 }
 
-/** Reads a template file's text (a user's import): size, nesting and hostile keys first. */
+/** Reads a template file's text (a user's import): size, nesting, list items and hostile keys first. */
 export function readAssessmentTemplate(
 	text: string,
 	locale: Locale,
 	byteLength = text.length * 2
 ): TemplateResult {
-	if (byteLength > MAX_TEMPLATE_BYTES)
-		return {
-			ok: false,
-			error: { code: 'tooLarge', bytes: byteLength, limitBytes: MAX_TEMPLATE_BYTES }
-		};
-	const parsed = parseJsonSafely(text, byteLength);
+	const parsed = parseJsonSafely(text, byteLength, MAX_TEMPLATE_BYTES, MAX_TEMPLATE_ITEMS);
 	if (!parsed.ok) return parsed;
 	return checkAssessmentTemplate(parsed.value, locale);
 }

@@ -18,6 +18,8 @@ export const BACKUP_FILE_KIND = 'crm-strategy-workbench/backup';
 export const BACKUP_FILE_VERSION = 1;
 /** A backup holds many engagements: a larger limit than one engagement file's. */
 export const MAX_BACKUP_BYTES = 200 * 1024 * 1024;
+/** List items a backup may hold: four times one engagement file's limit, as for its size. */
+export const MAX_BACKUP_ITEMS = 4_000_000;
 export const BACKUP_LIMITS = { engagements: 2000, settings: 200, templates: 1000 } as const;
 
 const isoTime = z.iso.datetime({ offset: true });
@@ -90,7 +92,7 @@ export function readBackupFile(
 	locale: Locale,
 	byteLength = text.length * 2
 ): BackupFileResult {
-	const parsed = parseJsonSafely(text, byteLength, MAX_BACKUP_BYTES);
+	const parsed = parseJsonSafely(text, byteLength, MAX_BACKUP_BYTES, MAX_BACKUP_ITEMS);
 	if (!parsed.ok) return parsed;
 	const header = readFileHeader(parsed.value, BACKUP_FILE_KIND, BACKUP_FILE_VERSION);
 	if (!header.ok)

@@ -34,6 +34,24 @@ export const matrixKey = (segmentId: string, channelId: string) => `${segmentId}
 export const assignmentKey = (offeringId: string, channelId: string, segmentId: string) =>
 	`${offeringId}:${channelId}:${segmentId}`;
 
+/** The segment and the channel a preference key names (empty when a part is missing). */
+export function readMatrixKey(key: string): { segmentId: string; channelId: string } {
+	const cut = key.indexOf(':');
+	return cut < 0
+		? { segmentId: key, channelId: '' }
+		: { segmentId: key.slice(0, cut), channelId: key.slice(cut + 1) };
+}
+
+/** The product or service, channel and segment an assignment key names. */
+export function readAssignmentKey(key: string): {
+	offeringId: string;
+	channelId: string;
+	segmentId: string;
+} {
+	const [offeringId = '', channelId = '', ...rest] = key.split(':');
+	return { offeringId, channelId, segmentId: rest.join(':') };
+}
+
 export interface ChannelLike {
 	id: string;
 	costPerContact: number;

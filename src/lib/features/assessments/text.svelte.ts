@@ -36,6 +36,8 @@ export function describeTemplateError(error: TemplateFileError, file: string): s
 			return [t('tpl.error.notJson', { file })];
 		case 'tooDeep':
 			return [t('tpl.error.tooDeep', { file, limit: error.limit })];
+		case 'tooManyItems':
+			return [t('tpl.error.tooManyItems', { file, limit: i18n.number(error.limit) })];
 		case 'forbiddenKey':
 			return [t('tpl.error.forbiddenKey', { file, key: error.key, path: error.path })];
 		case 'wrongKind':

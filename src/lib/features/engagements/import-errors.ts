@@ -4,6 +4,9 @@ import type { MessageKey, Params } from '#lib/i18n/i18n.svelte.ts';
 
 type T = (key: MessageKey, params?: Params) => string;
 
+/** 1,000,000: the digit grouping is the same in the three languages. */
+const grouped = (n: number) => new Intl.NumberFormat('en-US').format(n);
+
 /** What went wrong with an import file, and how to fix it, in the user's language. */
 export function describeImportError(error: EngagementFileError, fileName: string, t: T): string[] {
 	switch (error.code) {
@@ -19,6 +22,8 @@ export function describeImportError(error: EngagementFileError, fileName: string
 			return [t('import.error.notJson', { file: fileName })];
 		case 'tooDeep':
 			return [t('import.error.tooDeep', { file: fileName, limit: error.limit })];
+		case 'tooManyItems':
+			return [t('import.error.tooManyItems', { file: fileName, limit: grouped(error.limit) })];
 		case 'forbiddenKey':
 			return [t('import.error.forbiddenKey', { file: fileName, key: error.key, path: error.path })];
 		case 'wrongKind':

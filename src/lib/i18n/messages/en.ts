@@ -1847,7 +1847,11 @@ export const en = {
 	'storage.mayBeCleared': 'The browser may clear it when space runs low.',
 	'storage.lastBackup': 'Last backup: {time}.',
 	'workspace.removedReplaced':
-		'A restore from a backup in another tab or window has replaced this engagement. Nothing more can be saved here: reload to see it as restored. Its content before the restore is kept under Versions.'
+		'A restore from a backup in another tab or window has replaced this engagement. Nothing more can be saved here: reload to see it as restored. Its content before the restore is kept under Versions.',
+	'import.error.tooManyItems':
+		'“{file}” holds more than {limit} list items, far more than any engagement file. It was not imported.',
+	'tpl.error.tooManyItems':
+		'“{file}” holds more than {limit} list items, far more than any model file. It was not imported.'
 } as const;
 
 export type MessageKey = keyof typeof en;

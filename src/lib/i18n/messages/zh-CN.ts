@@ -1771,5 +1771,8 @@ export const zhCN: Messages = {
 	'storage.mayBeCleared': '空间不足时浏览器可能会清除。',
 	'storage.lastBackup': '上次备份：{time}。',
 	'workspace.removedReplaced':
-		'另一个标签页或窗口从备份恢复时替换了该咨询项目，此处已无法再保存。请重新加载以查看恢复后的内容；恢复前的内容已保存在“版本”中。'
+		'另一个标签页或窗口从备份恢复时替换了该咨询项目，此处已无法再保存。请重新加载以查看恢复后的内容；恢复前的内容已保存在“版本”中。',
+	'import.error.tooManyItems':
+		'“{file}”包含超过 {limit} 个列表项，远多于任何咨询项目文件，因此未导入。',
+	'tpl.error.tooManyItems': '“{file}”包含超过 {limit} 个列表项，远多于任何模型文件，因此未导入。'
 };

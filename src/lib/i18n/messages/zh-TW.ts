@@ -1771,5 +1771,9 @@ export const zhTW: Messages = {
 	'storage.mayBeCleared': '空間不足時瀏覽器可能會清除。',
 	'storage.lastBackup': '上次備份：{time}。',
 	'workspace.removedReplaced':
-		'另一個分頁或視窗從備份還原時取代了此顧問專案，此處已無法再儲存。請重新載入以查看還原後的內容；還原前的內容已保存在「版本」中。'
+		'另一個分頁或視窗從備份還原時取代了此顧問專案，此處已無法再儲存。請重新載入以查看還原後的內容；還原前的內容已保存在「版本」中。',
+	'import.error.tooManyItems':
+		'「{file}」包含超過 {limit} 個清單項目，遠多於任何顧問專案檔案，因此未匯入。',
+	'tpl.error.tooManyItems':
+		'「{file}」包含超過 {limit} 個清單項目，遠多於任何模型檔案，因此未匯入。'
 };
