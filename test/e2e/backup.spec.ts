@@ -18,7 +18,7 @@ test('a full backup restores on an emptied device and refuses the wrong file', a
 	await list.goto();
 
 	const download = page.waitForEvent('download');
-	await page.getByRole('button', { name: 'Back up everything' }).click();
+	await page.getByRole('button', { name: 'Back up everything' }).first().click();
 	const file = await download;
 	expect(file.suggestedFilename()).toMatch(
 		/^crm-workbench-backup-\d{4}-\d{2}-\d{2}\.crmbackup\.json$/

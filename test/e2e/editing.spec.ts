@@ -87,9 +87,10 @@ test('an engagement deleted in another tab stops taking edits there, and can be 
 	await b.getByRole('dialog').getByRole('button', { name: 'Delete engagement' }).click();
 	const banner = a.getByRole('alert').filter({ hasText: 'deleted in another tab' });
 	await expect(banner).toBeVisible();
-	await a.getByLabel('Client', { exact: true }).fill('Typed after the deletion');
+	await expect(a.getByLabel('Client', { exact: true })).toBeDisabled();
 	await banner.getByRole('button', { name: 'Restore' }).click();
 	await expect(banner).toHaveCount(0);
+	await expect(a.getByLabel('Client', { exact: true })).toBeEnabled();
 	await expect(b.getByRole('rowheader', { name: 'Deleted elsewhere' })).toBeVisible();
 });
 

@@ -182,6 +182,16 @@ test('every page of an engagement full of XSS payloads shows them as text and ru
 	for (const area of areas.slice(1)) {
 		if (area === 'Reports') continue; // its own test
 		await go(page, area);
+		if (area === 'Versions') {
+			// A version named with a payload, and what changed since it.
+			await page.getByLabel('Name of the version').fill(PAYLOADS[1]!);
+			await page.getByRole('button', { name: 'Save version' }).click();
+			await page
+				.getByRole('button', { name: /What changed since/ })
+				.first()
+				.click();
+			await expect(page.locator('tr.changes')).toBeVisible();
+		}
 		if (await page.locator('main figure.diagram').count()) await diagramsDrawn(page);
 		await c.check(area);
 	}
