@@ -143,13 +143,23 @@ export async function purgeDeleted(db: WorkbenchDb, before = Date.now()): Promis
 export interface OpenDocument {
 	doc: Y.Doc;
 	provider: DexieYProvider;
+	/** The row's incarnation when it was opened (see EngagementRow.incarnation). */
+	incarnation: string | undefined;
 	close(): void;
 }
 
-/** Loads an engagement's document; edits to it are written to the database as they happen. */
-export async function openDocument(db: WorkbenchDb, id: string): Promise<OpenDocument | undefined> {
+/**
+ * Loads an engagement's document; edits to it are written to the database as they happen.
+ * A deleted engagement is opened only when asked for (to keep it as a version before a
+ * restore removes it for good).
+ */
+export async function openDocument(
+	db: WorkbenchDb,
+	id: string,
+	options: { deleted?: boolean } = {}
+): Promise<OpenDocument | undefined> {
 	const row = await db.engagements.get(id);
-	if (!row || row.deletedAt !== null) return undefined;
+	if (!row || (row.deletedAt !== null && !options.deleted)) return undefined;
 	const doc = row.doc;
 	const provider = DexieYProvider.load(doc);
 	await whenLoadedQuietly(doc, provider);
@@ -157,6 +167,7 @@ export async function openDocument(db: WorkbenchDb, id: string): Promise<OpenDoc
 	return {
 		doc,
 		provider,
+		incarnation: row.incarnation,
 		close() {
 			if (closed) return;
 			closed = true;

@@ -108,15 +108,18 @@ export async function keepVersionOnOpen(
 	now = Date.now()
 ): Promise<boolean> {
 	if (now - updatedAt < PAUSE_MS) return false;
-	const latest = await latestVersionAt(db, engagementId);
-	if (latest !== undefined && latest >= updatedAt) return false;
-	await addVersion(db, {
-		engagementId,
-		engagementName: content.profile.name,
-		createdAt: now,
-		kind: 'opened',
-		name: '',
-		content
+	// Checked and written in one transaction: two tabs opening it at once keep one version.
+	return db.transaction('rw', db.versions, async () => {
+		const latest = await latestVersionAt(db, engagementId);
+		if (latest !== undefined && latest >= updatedAt) return false;
+		await addVersion(db, {
+			engagementId,
+			engagementName: content.profile.name,
+			createdAt: now,
+			kind: 'opened',
+			name: '',
+			content
+		});
+		return true;
 	});
-	return true;
 }

@@ -12,14 +12,18 @@ export interface TabInfo {
 
 const CHANNEL = 'crm-strategy-workbench/tabs';
 
-type Message = { type: 'who' } | { type: 'here'; tab: TabInfo };
+type Message = { type: 'who'; from: string } | { type: 'here'; tab: TabInfo };
+
+/** This tab's id: a message reaches the other channels of the same name in this tab too. */
+const THIS_TAB = crypto.randomUUID();
 
 /** Answers other tabs' "who is open?" with `describe()`. Returns a function that stops it. */
 export function answerTabQueries(describe: () => TabInfo): () => void {
 	if (typeof BroadcastChannel === 'undefined') return () => {};
 	const channel = new BroadcastChannel(CHANNEL);
 	channel.onmessage = (event: MessageEvent<Message>) => {
-		if (event.data?.type === 'who') channel.postMessage({ type: 'here', tab: describe() });
+		if (event.data?.type === 'who' && event.data.from !== THIS_TAB)
+			channel.postMessage({ type: 'here', tab: describe() });
 	};
 	return () => channel.close();
 }
@@ -33,7 +37,7 @@ export async function askOpenTabs(waitMs = 500): Promise<TabInfo[]> {
 		const data = event.data;
 		if (data?.type === 'here' && typeof data.tab?.heading === 'string') tabs.push(data.tab);
 	};
-	channel.postMessage({ type: 'who' } satisfies Message);
+	channel.postMessage({ type: 'who', from: THIS_TAB } satisfies Message);
 	await new Promise((done) => setTimeout(done, waitMs));
 	channel.close();
 	return tabs.sort((a, b) => a.openedAt - b.openedAt);

@@ -1,4 +1,4 @@
-import { encodeContent } from '#lib/documents/engagement-doc.ts';
+import { encodeContent, readContent } from '#lib/documents/engagement-doc.ts';
 import { indexFields } from '#lib/domain/engagement/profile.ts';
 import type {
 	BackupFile,
@@ -9,7 +9,7 @@ import type {
 import type { Locale } from '#lib/domain/locales.ts';
 import { readDeviceRows, writeRestore } from '#lib/persistence/backup.ts';
 import type { VersionRow, WorkbenchDb } from '#lib/persistence/db.ts';
-import { newId } from '#lib/persistence/engagements.ts';
+import { newId, openDocument } from '#lib/persistence/engagements.ts';
 import { setSetting } from '#lib/persistence/settings.ts';
 import { GENERATOR, readEngagementContent } from './actions.ts';
 
@@ -113,7 +113,7 @@ export async function restoreBackup(
 	const write = new Set(plan.settings.write);
 	// A replace keeps every engagement it removes as a version (listed under "Versions of
 	// engagements no longer here"), written in the restore's own transaction.
-	const keep = mode === 'replace' ? await keepAsVersions(db, plan.removed, now) : [];
+	const keep = mode === 'replace' ? await keepAsVersions(db, now) : [];
 	await writeRestore(db, {
 		replace: mode === 'replace',
 		keep,
@@ -134,22 +134,31 @@ export async function restoreBackup(
 	return plan;
 }
 
+/**
+ * Every engagement on the device as it is now, deleted ones too (a replace removes them as
+ * well, and with them the chance to undo their deletion), as versions to keep.
+ */
 async function keepAsVersions(
 	db: WorkbenchDb,
-	engagements: RestorePlan['removed'],
 	now: number
 ): Promise<Array<Omit<VersionRow, 'id'>>> {
 	const kept: Array<Omit<VersionRow, 'id'>> = [];
-	for (const { id } of engagements) {
-		const content = await readEngagementContent(db, id);
-		kept.push({
-			engagementId: id,
-			engagementName: content.profile.name,
-			createdAt: now,
-			kind: 'beforeRestore',
-			name: '',
-			content
-		});
+	for (const id of await db.engagements.toCollection().primaryKeys()) {
+		const opened = await openDocument(db, id, { deleted: true });
+		if (!opened) continue;
+		try {
+			const content = readContent(opened.doc);
+			kept.push({
+				engagementId: id,
+				engagementName: content.profile.name,
+				createdAt: now,
+				kind: 'beforeRestore',
+				name: '',
+				content
+			});
+		} finally {
+			opened.close();
+		}
 	}
 	return kept;
 }

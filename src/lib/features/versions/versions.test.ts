@@ -173,12 +173,21 @@ describe('versions of an engagement', () => {
 		const device = fresh();
 		const onlyHere = blankContent('Only on this device', 'zh-CN');
 		await createFromContent(device, onlyHere, { id: 'only-here' });
+		// Deleted a moment ago (its deletion could still be undone): kept too.
+		await createFromContent(device, blankContent('Deleted just now', 'en'), { id: 'deleted' });
+		await softDeleteEngagement(device, 'deleted', T0);
 		await createFromContent(device, blankContent('Older copy', 'en'), { id: 'in-backup' });
 		await restoreBackup(device, backup.file, 'replace', (n) => n, T0);
 
 		expect(await getEngagement(device, 'only-here')).toBeUndefined();
-		const orphans = await firstValueFrom(watchOrphanVersions(device));
-		expect(orphans).toHaveLength(1);
+		const orphans = (await firstValueFrom(watchOrphanVersions(device))).sort((a, b) =>
+			a.engagementId.localeCompare(b.engagementId)
+		);
+		expect(orphans.map((v) => v.engagementName)).toEqual([
+			'Deleted just now',
+			'Only on this device'
+		]);
+		orphans.shift();
 		expect(orphans[0]).toMatchObject({
 			engagementId: 'only-here',
 			engagementName: 'Only on this device',

@@ -103,9 +103,8 @@ export class EngagementSession {
 			doc.on('destroy', onDestroy);
 			// A restore in another tab can put back a row of the same id with other content: the
 			// document open here is then not the engagement any more (see EngagementRow.incarnation).
-			let incarnation: string | undefined | null = null;
+			const incarnation = opened.incarnation;
 			const row = watchEngagement(this.#db, this.id).subscribe((summary) => {
-				if (incarnation === null && summary) incarnation = summary.incarnation;
 				this.removed =
 					destroyed || summary === undefined
 						? 'purged'
