@@ -6,6 +6,17 @@ import { newId } from './engagements.ts';
 /** A version without its content, for lists. */
 export type VersionSummary = Omit<VersionRow, 'content'>;
 
+/** A version of an engagement's `content` as it is at `createdAt`. */
+export function versionOf(
+	engagementId: string,
+	content: EngagementContent,
+	kind: VersionRow['kind'],
+	createdAt: number,
+	name = ''
+): Omit<VersionRow, 'id'> {
+	return { engagementId, engagementName: content.profile.name, createdAt, kind, name, content };
+}
+
 /** An engagement left alone this long gets a version when it is opened again. */
 export const PAUSE_MS = 60 * 60 * 1000;
 
@@ -112,14 +123,7 @@ export async function keepVersionOnOpen(
 	return db.transaction('rw', db.versions, async () => {
 		const latest = await latestVersionAt(db, engagementId);
 		if (latest !== undefined && latest >= updatedAt) return false;
-		await addVersion(db, {
-			engagementId,
-			engagementName: content.profile.name,
-			createdAt: now,
-			kind: 'opened',
-			name: '',
-			content
-		});
+		await addVersion(db, versionOf(engagementId, content, 'opened', now));
 		return true;
 	});
 }

@@ -18,7 +18,7 @@ import {
 	touchEngagement,
 	whenWritten
 } from '#lib/persistence/engagements.ts';
-import { addVersion } from '#lib/persistence/versions.ts';
+import { addVersion, versionOf } from '#lib/persistence/versions.ts';
 
 export const GENERATOR = `CRM Strategy Workbench ${__APP_VERSION__}`;
 
@@ -35,8 +35,8 @@ export async function createFromContent(
 
 export class EngagementMissingError extends Error {}
 
-async function open(db: WorkbenchDb, id: string) {
-	const opened = await openDocument(db, id);
+async function open(db: WorkbenchDb, id: string, options?: { deleted?: boolean }) {
+	const opened = await openDocument(db, id, options);
 	if (!opened) throw new EngagementMissingError(id);
 	return opened;
 }
@@ -57,12 +57,16 @@ async function editEngagement(
 	}
 }
 
-/** Reads an engagement without changing anything (its "last change" stays as it was). */
+/**
+ * Reads an engagement without changing anything (its "last change" stays as it was); a deleted
+ * one only when asked for.
+ */
 export async function readEngagementContent(
 	db: WorkbenchDb,
-	id: string
+	id: string,
+	options?: { deleted?: boolean }
 ): Promise<EngagementContent> {
-	const opened = await open(db, id);
+	const opened = await open(db, id, options);
 	try {
 		return readContent(opened.doc);
 	} finally {
@@ -137,13 +141,6 @@ export async function importReplacing(
 	now = Date.now()
 ): Promise<void> {
 	const content = await readEngagementContent(db, id);
-	await addVersion(db, {
-		engagementId: id,
-		engagementName: content.profile.name,
-		createdAt: now,
-		kind: 'beforeImport',
-		name: '',
-		content
-	});
+	await addVersion(db, versionOf(id, content, 'beforeImport', now));
 	await editEngagement(db, id, (doc) => replaceContent(doc, file.engagement.content));
 }

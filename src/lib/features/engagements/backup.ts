@@ -1,4 +1,4 @@
-import { encodeContent, readContent } from '#lib/documents/engagement-doc.ts';
+import { encodeContent } from '#lib/documents/engagement-doc.ts';
 import { indexFields } from '#lib/domain/engagement/profile.ts';
 import type {
 	BackupFile,
@@ -9,7 +9,8 @@ import type {
 import type { Locale } from '#lib/domain/locales.ts';
 import { readDeviceRows, writeRestore } from '#lib/persistence/backup.ts';
 import type { VersionRow, WorkbenchDb } from '#lib/persistence/db.ts';
-import { newId, openDocument } from '#lib/persistence/engagements.ts';
+import { newId } from '#lib/persistence/engagements.ts';
+import { versionOf } from '#lib/persistence/versions.ts';
 import { setSetting } from '#lib/persistence/settings.ts';
 import { GENERATOR, readEngagementContent } from './actions.ts';
 
@@ -144,21 +145,8 @@ async function keepAsVersions(
 ): Promise<Array<Omit<VersionRow, 'id'>>> {
 	const kept: Array<Omit<VersionRow, 'id'>> = [];
 	for (const id of await db.engagements.toCollection().primaryKeys()) {
-		const opened = await openDocument(db, id, { deleted: true });
-		if (!opened) continue;
-		try {
-			const content = readContent(opened.doc);
-			kept.push({
-				engagementId: id,
-				engagementName: content.profile.name,
-				createdAt: now,
-				kind: 'beforeRestore',
-				name: '',
-				content
-			});
-		} finally {
-			opened.close();
-		}
+		const content = await readEngagementContent(db, id, { deleted: true });
+		kept.push(versionOf(id, content, 'beforeRestore', now));
 	}
 	return kept;
 }

@@ -3,7 +3,12 @@ import { resolve } from '$app/paths';
 import { app, attempt } from '#lib/features/app/index.ts';
 import { formatDateTime } from '#lib/i18n/format.ts';
 import { i18n } from '#lib/i18n/i18n.svelte.ts';
-import { deleteVersion, putVersion, type VersionSummary } from '#lib/persistence/versions.ts';
+import {
+	deleteVersion,
+	getVersion,
+	putVersion,
+	type VersionSummary
+} from '#lib/persistence/versions.ts';
 import { toasts } from '#lib/ui/toasts.svelte.ts';
 import { readVersion, restoreAsCopy } from './versions.ts';
 
@@ -30,8 +35,7 @@ export async function restoreAndOpen(v: VersionSummary): Promise<void> {
 
 /** Deletes a version; the notice offers to undo it. Resolves true once it is deleted. */
 export async function removeVersion(v: VersionSummary): Promise<boolean> {
-	const read = await attempt(() => readVersion(app.db, v.id));
-	const row = read?.ok ? read.version : undefined;
+	const row = await attempt(() => getVersion(app.db, v.id));
 	if ((await attempt(() => deleteVersion(app.db, v.id))) === undefined) return false;
 	toasts.show(i18n.t('versions.deleted'), {
 		action: row

@@ -3,7 +3,7 @@ import type { AreaChanges } from '#lib/domain/engagement/changes.ts';
 import { indexFields, type EngagementContent } from '#lib/domain/engagement/profile.ts';
 import type { VersionRow, WorkbenchDb } from '#lib/persistence/db.ts';
 import { createEngagement } from '#lib/persistence/engagements.ts';
-import { addVersion, getVersion } from '#lib/persistence/versions.ts';
+import { addVersion, getVersion, versionOf } from '#lib/persistence/versions.ts';
 
 /** The longest name a user may give a version. */
 export const MAX_VERSION_NAME = 120;
@@ -19,14 +19,10 @@ export async function saveNamedVersion(
 	name: string,
 	now = Date.now()
 ): Promise<string> {
-	return addVersion(db, {
-		engagementId,
-		engagementName: content.profile.name,
-		createdAt: now,
-		kind: 'named',
-		name: name.trim().slice(0, MAX_VERSION_NAME),
-		content
-	});
+	return addVersion(
+		db,
+		versionOf(engagementId, content, 'named', now, name.trim().slice(0, MAX_VERSION_NAME))
+	);
 }
 
 export type VersionRead =
