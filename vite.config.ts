@@ -60,6 +60,9 @@ export default defineConfig({
 			//   of violations and draws unstyled. A style can load nothing here (img-src, font-src).
 			// - Images: PNG export and report logos are data: URLs. Downloads are blob: links, which
 			//   need no directive. No frames, media or form submissions at all.
+			// - Connections: the app's own origin, and WebSocket connections (ws:, wss:) to the sync
+			//   server a user names when sharing an engagement or opening a workshop vote. Any
+			//   host is allowed there because the user chooses it; fetch and XHR stay on 'self'.
 			// - 'report-sample' puts the start of a refused script or style into the report.
 			// A <meta> policy cannot carry frame-ancestors; a host that serves the app should send
 			// `frame-ancestors 'none'` as a header.
@@ -71,7 +74,7 @@ export default defineConfig({
 					'style-src': ['self', 'unsafe-inline', 'report-sample'],
 					'img-src': ['self', 'data:'],
 					'font-src': ['self'],
-					'connect-src': ['self'],
+					'connect-src': ['self', 'ws:', 'wss:'],
 					'worker-src': ['self'],
 					'manifest-src': ['self'],
 					'frame-src': ['none'],

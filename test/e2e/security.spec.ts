@@ -38,11 +38,15 @@ test('the built page carries a strict policy: scripts only from the app, no eval
 		expect(source).toMatch(/^'sha256-[A-Za-z0-9+/=]+'$|^'report-sample'$/);
 	for (const name of ['default-src', 'connect-src', 'worker-src', 'img-src', 'font-src'])
 		expect(d.get(name)?.[0], name).toBe("'self'");
-	// No directive allows another origin, a scheme-wide source or eval.
+	// No directive allows another origin, a scheme-wide source or eval, except WebSocket
+	// connections to the sync server the user names (connect-src ws: wss:, nothing else).
+	expect(d.get('connect-src')).toEqual(["'self'", 'ws:', 'wss:']);
 	for (const [name, values] of d)
 		for (const v of values)
 			expect(`${name} ${v}`).toMatch(
-				/ ('self'|'none'|'sha256-[A-Za-z0-9+/=]+'|'unsafe-inline'|'report-sample'|data:|blob:)$/
+				name === 'connect-src'
+					? / ('self'|ws:|wss:)$/
+					: / ('self'|'none'|'sha256-[A-Za-z0-9+/=]+'|'unsafe-inline'|'report-sample'|data:|blob:)$/
 			);
 	expect(policy).not.toMatch(/unsafe-eval|\*|https?:/);
 	for (const name of ['script-src', 'default-src', 'worker-src'])

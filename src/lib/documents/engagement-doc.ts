@@ -1146,6 +1146,14 @@ function assessmentRecord({
 	return record;
 }
 
+/**
+ * The update of a document with nothing in it: an engagement joined to a shared room starts
+ * so, and takes everything from the room (no defaults that could overwrite what it holds).
+ */
+export function encodeEmpty(): Uint8Array {
+	return Y.encodeStateAsUpdateV2(new Y.Doc());
+}
+
 /** A document update that holds `content`, for creating a new engagement in one write. */
 export function encodeContent(content: EngagementContent): Uint8Array {
 	const doc = new Y.Doc();

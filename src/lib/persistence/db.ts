@@ -60,6 +60,22 @@ export interface VersionRow {
 	content: unknown;
 }
 
+/**
+ * An engagement shared through a sync server (see domain/sharing/link.ts). Kept apart from
+ * settings so that backups never carry a room's secret: a restored engagement is a new
+ * document history, which must not be merged into the room it came from.
+ */
+export interface ShareRow {
+	engagementId: string;
+	server: string;
+	room: string;
+	secret: string;
+	/** When this device started sharing or joined. */
+	since: number;
+	/** Whether this device started the sharing or joined through a link. */
+	origin: 'started' | 'joined';
+}
+
 export const DB_NAME = 'crm-strategy-workbench';
 
 /**
@@ -92,6 +108,17 @@ export const SCHEMA_VERSIONS = [
 			templates: 'key, kind, templateId',
 			versions: 'id, engagementId, createdAt'
 		}
+	},
+	{
+		// Adds the sync servers engagements are shared through; a new table, so no data moves.
+		version: 4,
+		stores: {
+			engagements: 'id, updatedAt, archived, deletedAt, doc: Y.Doc',
+			settings: 'key',
+			templates: 'key, kind, templateId',
+			versions: 'id, engagementId, createdAt',
+			shares: 'engagementId, room'
+		}
 	}
 ] as const;
 
@@ -100,6 +127,7 @@ export type WorkbenchDb = Dexie & {
 	settings: EntityTable<SettingRow, 'key'>;
 	templates: EntityTable<TemplateRow, 'key'>;
 	versions: EntityTable<VersionRow, 'id'>;
+	shares: EntityTable<ShareRow, 'engagementId'>;
 };
 
 export const ENGAGEMENT_UPDATES_TABLE = '$engagements.doc_updates';

@@ -124,17 +124,18 @@ export async function restoreEngagement(db: WorkbenchDb, id: string): Promise<bo
 }
 
 /**
- * Removes for good the engagements deleted before `before`, with their documents and versions, in one
+ * Removes for good the engagements deleted before `before`, with their documents, versions and shares, in one
  * transaction: a restore made meanwhile in another tab either happens first (and is kept) or
  * finds the engagement gone.
  */
 export async function purgeDeleted(db: WorkbenchDb, before = Date.now()): Promise<number> {
-	const tables = [db.engagements, db.table(ENGAGEMENT_UPDATES_TABLE), db.versions];
+	const tables = [db.engagements, db.table(ENGAGEMENT_UPDATES_TABLE), db.versions, db.shares];
 	return db.transaction('rw', tables, async () => {
 		const ids = await db.engagements.where('deletedAt').belowOrEqual(before).primaryKeys();
 		if (ids.length > 0) {
 			await db.engagements.bulkDelete(ids);
 			await db.versions.where('engagementId').anyOf(ids).delete();
+			await db.shares.bulkDelete(ids);
 		}
 		return ids.length;
 	});

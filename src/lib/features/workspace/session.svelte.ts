@@ -27,7 +27,10 @@ import {
 	whenWritten,
 	type OpenDocument
 } from '#lib/persistence/engagements.ts';
+import { getSetting } from '#lib/persistence/settings.ts';
+import { watchShare, type ShareRow } from '#lib/persistence/shares.ts';
 import { keepVersionOnOpen } from '#lib/persistence/versions.ts';
+import { DISPLAY_NAME_SETTING, SyncConnection } from '#lib/features/sharing/index.ts';
 
 export type SaveState = 'saved' | 'saving' | 'failed';
 
@@ -45,6 +48,10 @@ export class EngagementSession {
 	error = $state<string | null>(null);
 	/** Set when the engagement is deleted in another tab while open here: edits stop. */
 	removed = $state<'deleted' | 'purged' | 'replaced' | null>(null);
+	/** The link to a sync server while the engagement is shared (see features/sharing). */
+	sharing = $state.raw<SyncConnection | null>(null);
+	/** How this device shares the engagement, as stored; undefined while it does not. */
+	share = $state.raw<ShareRow | undefined>(undefined);
 
 	#db: WorkbenchDb;
 	#opened: OpenDocument | undefined;
@@ -53,6 +60,7 @@ export class EngagementSession {
 	#closed = false;
 	#lastKey: string | undefined;
 	#cleanup: Array<() => void> = [];
+	#touchTimer: ReturnType<typeof setTimeout> | undefined;
 
 	readonly id: string;
 
@@ -89,6 +97,8 @@ export class EngagementSession {
 				this.content = readContent(doc);
 				// Edits made here (commands, undo, redo) are saved by y-dexie; wait for the write.
 				if (tr.origin === LOCAL_ORIGIN || tr.origin === undo) this.#trackWrite();
+				// Edits from the room are saved by y-dexie too; the list's copy of the name follows.
+				else if (this.sharing && tr.origin === this.sharing.origin) this.#touchIndex();
 			};
 			doc.on('afterTransaction', onTransaction);
 			const onError = (e: unknown) => this.#failed(e);
@@ -113,12 +123,19 @@ export class EngagementSession {
 							: summary.deletedAt !== null
 								? 'deleted'
 								: null;
+				this.#followShare();
+			});
+			const share = watchShare(this.#db, this.id).subscribe((value) => {
+				this.share = value;
+				this.#followShare();
 			});
 			this.#cleanup.push(
 				() => doc.off('afterTransaction', onTransaction),
 				() => doc.off('destroy', onDestroy),
 				() => opened.provider.off('error', onError),
-				() => row.unsubscribe()
+				() => row.unsubscribe(),
+				() => share.unsubscribe(),
+				() => this.#disconnect()
 			);
 			this.status = 'open';
 			this.#keepVersion(this.content);
@@ -141,6 +158,55 @@ export class EngagementSession {
 		getEngagement(this.#db, this.id)
 			.then((row) => row && keepVersionOnOpen(this.#db, this.id, content, row.updatedAt))
 			.catch((e: unknown) => console.warn('No version was kept on opening:', e));
+	}
+
+	/**
+	 * Connects to the room while the engagement is shared and still here, and disconnects when
+	 * sharing stops (here or in another tab) or the engagement goes away.
+	 */
+	#followShare() {
+		const share = this.removed === null && !this.#closed ? this.share : undefined;
+		const current = this.sharing?.access;
+		if (
+			current &&
+			share &&
+			current.server === share.server &&
+			current.room === share.room &&
+			current.secret === share.secret
+		)
+			return;
+		this.#disconnect();
+		if (!share || !this.#opened) return;
+		const doc = this.#opened.doc;
+		const connection = new SyncConnection(doc, share, '');
+		this.sharing = connection;
+		getSetting(this.#db, DISPLAY_NAME_SETTING)
+			.then((name) => {
+				if (this.sharing !== connection) return;
+				connection.setName(typeof name === 'string' ? name : '');
+				return connection.start();
+			})
+			.catch((e: unknown) => console.warn('Sharing could not start:', e));
+	}
+
+	#disconnect() {
+		this.sharing?.destroy();
+		this.sharing = null;
+	}
+
+	/**
+	 * The list's copy of name, client and industry (and the time of the last change), after
+	 * edits that came from the room: once a second at most, since a sync brings many at once.
+	 */
+	#touchIndex() {
+		if (this.#touchTimer !== undefined) return;
+		this.#touchTimer = setTimeout(() => {
+			this.#touchTimer = undefined;
+			if (!this.content || this.readOnly) return;
+			touchEngagement(this.#db, this.id, indexFields(this.content.profile)).catch((e: unknown) =>
+				this.#failed(e)
+			);
+		}, 1000);
 	}
 
 	/** "Saved" means both the document update and the list's copy of name, client, industry. */
@@ -223,6 +289,7 @@ export class EngagementSession {
 
 	close() {
 		this.#closed = true;
+		clearTimeout(this.#touchTimer);
 		for (const fn of this.#cleanup.splice(0)) fn();
 		this.#undo?.destroy();
 		this.#opened?.close();

@@ -1851,7 +1851,84 @@ export const en = {
 	'import.error.tooManyItems':
 		'“{file}” holds more than {limit} list items, far more than any engagement file. It was not imported.',
 	'tpl.error.tooManyItems':
-		'“{file}” holds more than {limit} list items, far more than any model file. It was not imported.'
+		'“{file}” holds more than {limit} list items, far more than any model file. It was not imported.',
+	'nav.sharing': 'Sharing',
+	'sharing.title': 'Work on this engagement together',
+	'sharing.intro':
+		'Connect the engagement to a sync server, then invite others with a link or a QR code. Edits appear on every device as they are made. Each device keeps its own copy, goes on working without a connection, and merges its edits when it is back online.',
+	'sharing.serverHint':
+		'Someone on the team starts the server with “npm run sync-server” (see the README). On your own computer it is at ws://localhost:1234; for a team it usually sits behind a secure address starting with wss://.',
+	'sharing.server': 'Sync server address',
+	'sharing.yourName': 'Your name, as others see it',
+	'sharing.start': 'Start sharing',
+	'sharing.started': 'Sharing started. Invite others with the link below.',
+	'sharing.serverProblem.empty':
+		'Enter the address of the sync server, for example ws://localhost:1234.',
+	'sharing.serverProblem.notUrl':
+		'This is not a web address. Write it like ws://localhost:1234 or wss://sync.example.com.',
+	'sharing.serverProblem.scheme':
+		'The address must start with ws://, wss://, http:// or https:// and name a host.',
+	'sharing.serverProblem.credentials':
+		"Leave the user name and password out of the address: the room's key protects it.",
+	'sharing.serverProblem.query': 'Leave out anything after “?” or “#” in the address.',
+	'sharing.sharedTitle': 'Shared',
+	'sharing.sharedThrough': 'This engagement is shared through {server}.',
+	'sharing.status.connecting': 'Connecting to the sync server…',
+	'sharing.status.syncing': 'Connected; exchanging changes…',
+	'sharing.status.synced': 'Connected and up to date',
+	'sharing.status.offline': 'Offline: edits are kept on this device',
+	'sharing.status.refused': 'Refused by the server',
+	'sharing.status.tooLarge': 'Refused: too large for the server',
+	'sharing.statusShort.connecting': 'Connecting',
+	'sharing.statusShort.syncing': 'Syncing',
+	'sharing.statusShort.synced': 'Synced',
+	'sharing.statusShort.offline': 'Offline',
+	'sharing.statusShort.refused': 'Sync error',
+	'sharing.statusShort.tooLarge': 'Sync error',
+	'sharing.lastSynced': 'Last synced {time}',
+	'sharing.refusedHint':
+		"The server did not accept this room's key. Ask whoever shared the engagement for a new link, or check that the address points to the right server.",
+	'sharing.tooLargeHint':
+		'A change was larger than the server accepts. Ask whoever runs it to raise the limit (--max-message-mb), then try again. Nothing is lost on this device.',
+	'sharing.offlineHint':
+		'The server cannot be reached. Keep working: your edits stay on this device and are merged when the connection returns. It tries again by itself.',
+	'sharing.retry': 'Try again now',
+	'sharing.onlineTitle': 'Who is here',
+	'sharing.you': '{name} (you)',
+	'sharing.unnamed': 'Unnamed device',
+	'sharing.othersOnline': '{count} more here',
+	'sharing.saveName': 'Save name',
+	'sharing.inviteTitle': 'Invite others',
+	'sharing.inviteHint': "Open the link on another device, or scan the code with a phone's camera.",
+	'sharing.inviteWarning':
+		'Anyone who has this link can read and change the whole engagement. Send it only to people who should.',
+	'sharing.link': 'Invitation link',
+	'sharing.copy': 'Copy link',
+	'sharing.copied': 'Link copied.',
+	'sharing.copyFailed': 'The browser did not allow copying. Select the link and copy it by hand.',
+	'sharing.qrLabel': 'QR code of the invitation link',
+	'sharing.stopTitle': 'Stop sharing',
+	'sharing.stopHint':
+		'This device disconnects and keeps its copy as it is now. Other devices keep theirs.',
+	'sharing.stop': 'Stop sharing',
+	'sharing.stopConfirmBody':
+		'Edits made elsewhere from now on will no longer reach this device, and yours will no longer reach them. The engagement stays here, with everything it holds now. To share again later, start sharing anew and send a new link.',
+	'sharing.stopped': 'Sharing stopped. The engagement stays on this device.',
+	'sharing.waitingForRoom':
+		'Waiting for the engagement from the sync server. Its content appears here as soon as this device connects.',
+	'join.title': 'Join a shared engagement',
+	'join.problem.incomplete': 'This link is incomplete: it lacks the server, the room or the key.',
+	'join.problem.server': 'The server address in this link is not valid.',
+	'join.problem.malformed': 'The room or key in this link has been altered or cut short.',
+	'join.problem.mismatch': 'The room and the key in this link do not belong together.',
+	'join.problemHint': 'Copy the whole link again, or ask whoever shared it to send a new one.',
+	'join.alreadyHere': 'This device has already joined this engagement.',
+	'join.open': 'Open it',
+	'join.formTitle': 'You were invited to work on an engagement',
+	'join.intro': 'The engagement is kept in sync through {server}.',
+	'join.emptyStart':
+		"Joining adds it to this device's engagements. It starts empty and fills in from the server; nothing else on this device changes.",
+	'join.join': 'Join'
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1775,5 +1775,78 @@ export const zhTW: Messages = {
 	'import.error.tooManyItems':
 		'「{file}」包含超過 {limit} 個清單項目，遠多於任何顧問專案檔案，因此未匯入。',
 	'tpl.error.tooManyItems':
-		'「{file}」包含超過 {limit} 個清單項目，遠多於任何模型檔案，因此未匯入。'
+		'「{file}」包含超過 {limit} 個清單項目，遠多於任何模型檔案，因此未匯入。',
+	'nav.sharing': '共用',
+	'sharing.title': '與團隊一起編輯這個顧問專案',
+	'sharing.intro':
+		'把顧問專案連線到同步伺服器，再透過連結或 QR 碼邀請其他人。任何人的修改都會即時出現在每部裝置上。每部裝置都保留自己的副本，離線時照常運作，恢復連線後自動合併修改。',
+	'sharing.serverHint':
+		'由團隊中的一人以「npm run sync-server」啟動伺服器（見 README）。在本機上位址是 ws://localhost:1234；團隊使用時通常放在以 wss:// 開頭的安全位址後面。',
+	'sharing.server': '同步伺服器位址',
+	'sharing.yourName': '您的名字（其他人看到的）',
+	'sharing.start': '開始共用',
+	'sharing.started': '已開始共用。請用下方的連結邀請其他人。',
+	'sharing.serverProblem.empty': '請輸入同步伺服器位址，例如 ws://localhost:1234。',
+	'sharing.serverProblem.notUrl':
+		'這不是有效的網址。請寫成 ws://localhost:1234 或 wss://sync.example.com 這樣的形式。',
+	'sharing.serverProblem.scheme':
+		'位址必須以 ws://、wss://、http:// 或 https:// 開頭，並包含主機名稱。',
+	'sharing.serverProblem.credentials': '請不要在位址中寫使用者名稱和密碼：房間金鑰會保護共用內容。',
+	'sharing.serverProblem.query': '請刪去位址中「?」或「#」之後的部分。',
+	'sharing.sharedTitle': '已共用',
+	'sharing.sharedThrough': '這個顧問專案透過 {server} 共用。',
+	'sharing.status.connecting': '正在連線到同步伺服器…',
+	'sharing.status.syncing': '已連線，正在交換修改…',
+	'sharing.status.synced': '已連線，內容為最新',
+	'sharing.status.offline': '離線：修改保存在本裝置上',
+	'sharing.status.refused': '被伺服器拒絕',
+	'sharing.status.tooLarge': '被拒絕：超出伺服器的大小限制',
+	'sharing.statusShort.connecting': '連線中',
+	'sharing.statusShort.syncing': '同步中',
+	'sharing.statusShort.synced': '已同步',
+	'sharing.statusShort.offline': '離線',
+	'sharing.statusShort.refused': '同步出錯',
+	'sharing.statusShort.tooLarge': '同步出錯',
+	'sharing.lastSynced': '上次同步：{time}',
+	'sharing.refusedHint':
+		'伺服器不接受這個房間的金鑰。請向共用者索取新連結，或檢查位址是否指向正確的伺服器。',
+	'sharing.tooLargeHint':
+		'某次修改超出了伺服器允許的大小。請請伺服器管理者調高上限（--max-message-mb）後重試。本裝置上的內容不會遺失。',
+	'sharing.offlineHint':
+		'暫時連不上伺服器。您可以繼續工作：修改保存在本裝置上，恢復連線後會自動合併。系統會自動重試。',
+	'sharing.retry': '立即重試',
+	'sharing.onlineTitle': '線上成員',
+	'sharing.you': '{name}（您）',
+	'sharing.unnamed': '未命名裝置',
+	'sharing.othersOnline': '另有 {count} 人在線',
+	'sharing.saveName': '儲存名字',
+	'sharing.inviteTitle': '邀請其他人',
+	'sharing.inviteHint': '在另一部裝置上開啟連結，或用手機相機掃描 QR 碼。',
+	'sharing.inviteWarning': '任何拿到這個連結的人都能檢視並修改整個顧問專案。請只傳給應當參與的人。',
+	'sharing.link': '邀請連結',
+	'sharing.copy': '複製連結',
+	'sharing.copied': '連結已複製。',
+	'sharing.copyFailed': '瀏覽器不允許複製。請選取連結後手動複製。',
+	'sharing.qrLabel': '邀請連結的 QR 碼',
+	'sharing.stopTitle': '停止共用',
+	'sharing.stopHint': '本裝置將中斷連線，並保留目前的副本。其他裝置也各自保留副本。',
+	'sharing.stop': '停止共用',
+	'sharing.stopConfirmBody':
+		'從現在起，其他裝置上的修改不會再同步到本裝置，您的修改也不會再同步給他們。顧問專案及其目前內容會保留在本裝置上。日後如需再次共用，請重新開始共用並傳送新連結。',
+	'sharing.stopped': '已停止共用。顧問專案仍保留在本裝置上。',
+	'sharing.waitingForRoom':
+		'正在等待從同步伺服器接收顧問專案。本裝置連上後，內容會立即顯示在這裡。',
+	'join.title': '加入共用的顧問專案',
+	'join.problem.incomplete': '這個連結不完整：缺少伺服器、房間或金鑰。',
+	'join.problem.server': '連結中的伺服器位址無效。',
+	'join.problem.malformed': '連結中的房間或金鑰被改動或截斷了。',
+	'join.problem.mismatch': '連結中的房間和金鑰不相符。',
+	'join.problemHint': '請重新完整複製連結，或請共用者再傳一次。',
+	'join.alreadyHere': '本裝置已經加入了這個顧問專案。',
+	'join.open': '開啟',
+	'join.formTitle': '您受邀參與一個顧問專案',
+	'join.intro': '這個顧問專案透過 {server} 保持同步。',
+	'join.emptyStart':
+		'加入後，它會出現在本裝置的顧問專案清單中。它一開始是空的，隨後從伺服器接收內容；本裝置上的其他內容不受影響。',
+	'join.join': '加入'
 };

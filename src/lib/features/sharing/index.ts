@@ -1,0 +1,10 @@
+export {
+	DISPLAY_NAME_SETTING,
+	SyncConnection,
+	type Peer,
+	type SyncStatus
+} from './connection.svelte.ts';
+export { default as SharingPage } from './SharingPage.svelte';
+export { default as JoinPage } from './JoinPage.svelte';
+export { default as SyncBadge } from './SyncBadge.svelte';
+export { default as QrCode } from './QrCode.svelte';
