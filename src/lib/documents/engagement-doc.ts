@@ -1749,6 +1749,50 @@ export function setRevealed(
 	});
 }
 
+/**
+ * Takes a question's votes from a workshop vote into the run, in one step (one undo): each
+ * voter becomes a participant of the run (by the id they voted with) if they are not one yet,
+ * their levels become their answer, and the question is marked revealed.
+ */
+export function recordVotes(
+	doc: Y.Doc,
+	assessmentId: string,
+	questionId: string,
+	votes: ReadonlyArray<{
+		participantId: string;
+		name: string;
+		patch: Partial<Pick<Answer, 'current' | 'target' | 'intention'>>;
+	}>
+): void {
+	command(doc, () => {
+		if (!find(root(doc, 'assessments'), assessmentId)) return;
+		const participants = root(doc, 'participants');
+		const known = new Set(
+			participants
+				.toArray()
+				.filter((m) => m.get('assessmentId') === assessmentId)
+				.map((m) => m.get('id'))
+		);
+		for (const vote of votes) {
+			if (!known.has(vote.participantId)) {
+				insertRecord(participants, {
+					id: vote.participantId,
+					name: vote.name,
+					role: '',
+					department: '',
+					assessmentId
+				});
+				known.add(vote.participantId);
+			}
+			setAssessmentAnswer(doc, assessmentId, vote.participantId, questionId, {
+				...vote.patch,
+				na: false
+			});
+		}
+		setRevealed(doc, assessmentId, questionId, true);
+	});
+}
+
 /** Adds a recommendation's initiative to the change plan and remembers the link, in one step. */
 export function addRecommendedInitiative(
 	doc: Y.Doc,

@@ -66,12 +66,21 @@ export interface RestoreRows {
 
 export async function writeRestore(db: WorkbenchDb, rows: RestoreRows): Promise<void> {
 	const updates = db.table(ENGAGEMENT_UPDATES_TABLE);
-	const tables = [db.engagements, updates, db.settings, db.templates, db.versions, db.shares];
+	const tables = [
+		db.engagements,
+		updates,
+		db.settings,
+		db.templates,
+		db.versions,
+		db.shares,
+		db.voteSessions
+	];
 	await db.transaction('rw', tables, async () => {
 		if (rows.replace) {
 			// Restored engagements are new document histories: merged into the rooms the old
 			// ones were shared in, they would double every list. Sharing starts again by hand.
 			await db.shares.clear();
+			await db.voteSessions.clear();
 			await db.engagements.bulkDelete(await db.engagements.toCollection().primaryKeys());
 			await updates.clear();
 			await db.settings.clear();

@@ -76,6 +76,25 @@ export interface ShareRow {
 	origin: 'started' | 'joined';
 }
 
+/**
+ * A workshop vote the facilitator runs on this device: the room its session document lives in
+ * (see documents/vote-session-doc.ts) and that document's state, kept here so that a reload or
+ * a lost connection continues the vote where it was.
+ */
+export interface VoteSessionRow {
+	id: string;
+	engagementId: string;
+	assessmentId: string;
+	server: string;
+	room: string;
+	secret: string;
+	createdAt: number;
+	/** The session document, as a Yjs (v2) update of its whole state. */
+	state: Uint8Array;
+	/** Set when the facilitator ended the vote. */
+	closedAt: number | null;
+}
+
 export const DB_NAME = 'crm-strategy-workbench';
 
 /**
@@ -110,14 +129,16 @@ export const SCHEMA_VERSIONS = [
 		}
 	},
 	{
-		// Adds the sync servers engagements are shared through; a new table, so no data moves.
+		// Adds the sync servers engagements are shared through and the workshop votes a
+		// facilitator runs; new tables, so no data moves.
 		version: 4,
 		stores: {
 			engagements: 'id, updatedAt, archived, deletedAt, doc: Y.Doc',
 			settings: 'key',
 			templates: 'key, kind, templateId',
 			versions: 'id, engagementId, createdAt',
-			shares: 'engagementId, room'
+			shares: 'engagementId, room',
+			voteSessions: 'id, engagementId, [engagementId+assessmentId]'
 		}
 	}
 ] as const;
@@ -128,6 +149,7 @@ export type WorkbenchDb = Dexie & {
 	templates: EntityTable<TemplateRow, 'key'>;
 	versions: EntityTable<VersionRow, 'id'>;
 	shares: EntityTable<ShareRow, 'engagementId'>;
+	voteSessions: EntityTable<VoteSessionRow, 'id'>;
 };
 
 export const ENGAGEMENT_UPDATES_TABLE = '$engagements.doc_updates';

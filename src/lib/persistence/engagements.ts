@@ -129,13 +129,20 @@ export async function restoreEngagement(db: WorkbenchDb, id: string): Promise<bo
  * finds the engagement gone.
  */
 export async function purgeDeleted(db: WorkbenchDb, before = Date.now()): Promise<number> {
-	const tables = [db.engagements, db.table(ENGAGEMENT_UPDATES_TABLE), db.versions, db.shares];
+	const tables = [
+		db.engagements,
+		db.table(ENGAGEMENT_UPDATES_TABLE),
+		db.versions,
+		db.shares,
+		db.voteSessions
+	];
 	return db.transaction('rw', tables, async () => {
 		const ids = await db.engagements.where('deletedAt').belowOrEqual(before).primaryKeys();
 		if (ids.length > 0) {
 			await db.engagements.bulkDelete(ids);
 			await db.versions.where('engagementId').anyOf(ids).delete();
 			await db.shares.bulkDelete(ids);
+			await db.voteSessions.where('engagementId').anyOf(ids).delete();
 		}
 		return ids.length;
 	});

@@ -1928,7 +1928,57 @@ export const en = {
 	'join.intro': 'The engagement is kept in sync through {server}.',
 	'join.emptyStart':
 		"Joining adds it to this device's engagements. It starts empty and fills in from the server; nothing else on this device changes.",
-	'join.join': 'Join'
+	'join.join': 'Join',
+	'assess.page.vote': 'Phone vote',
+	'vote.title': 'Workshop vote',
+	'vote.field.current': 'Where we are today',
+	'vote.field.target': 'Where we aim to be',
+	'vote.field.intention': 'What our plans describe',
+	'vote.level': 'Level',
+	'vote.progress': 'Question {n} of {total}',
+	'vote.intro':
+		"Enter your name to take part. You will see one question at a time and only your own answers; the facilitator reveals everyone's votes together.",
+	'vote.yourName': 'Your name',
+	'vote.nameRequired': 'Enter your name, so that the facilitator knows whose vote it is.',
+	'vote.joinRefused': 'You could not join: the vote may have ended. Ask the facilitator.',
+	'vote.join': 'Join the vote',
+	'vote.waitingForSession': 'Connecting to the vote…',
+	'vote.waitingForQuestion': 'You are in, {name}. Wait for the facilitator to open a question.',
+	'vote.closed': 'This vote has ended. Thank you for taking part.',
+	'vote.revealed': 'The votes on this question have been revealed; answers can no longer change.',
+	'vote.count': '{count} votes',
+	'vote.withdraw': 'Withdraw my vote',
+	'vote.savedHint':
+		'Your choice is sent as you tap it. You can change it until the facilitator reveals the votes.',
+	'vote.problemHint': 'Scan the code again, or ask the facilitator for the link.',
+	'vote.host.title': 'Let participants vote from their phones',
+	'vote.host.intro':
+		"Participants scan a code and score each question on their own phone. You move from question to question, see who has voted, and reveal the votes together. Revealed votes become each participant's answers in this assessment.",
+	'vote.host.privacy':
+		'Phones receive only the questions and the level descriptions, never the rest of the engagement. The vote runs through a sync server (npm run sync-server) that the phones can reach, for example on the local network.',
+	'vote.host.start': 'Open the vote',
+	'vote.host.joinTitle': 'Join from a phone',
+	'vote.host.qrLabel': 'QR code to join the vote',
+	'vote.host.link': 'Link to the vote',
+	'vote.host.joined': 'Joined: {count}',
+	'vote.host.previous': 'Previous question',
+	'vote.host.next': 'Next question',
+	'vote.host.votedCount': '{voted} of {total} have voted',
+	'vote.host.hasVoted': 'has voted',
+	'vote.host.waiting': 'has not voted yet',
+	'vote.host.reveal': 'Reveal the votes',
+	'vote.host.revealHint':
+		'Votes stay hidden on this screen until you reveal them. Revealing closes the question and records the votes in the assessment.',
+	'vote.host.mean': 'average {mean}',
+	'vote.host.votes': 'Votes',
+	'vote.host.recorded': 'Votes revealed and recorded as answers.',
+	'vote.host.recordedHint':
+		"These votes are now each participant's answers in the assessment. Undo in the bar above takes them back out.",
+	'vote.host.endTitle': 'End the vote',
+	'vote.host.endHint':
+		'Phones are told the vote has ended and can no longer vote. Answers already recorded stay in the assessment.',
+	'vote.host.end': 'End the vote',
+	'vote.host.ended': 'The vote has ended.'
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,0 +1,1 @@
+export { default as VotePage } from './VotePage.svelte';
