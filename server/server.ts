@@ -128,11 +128,26 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
 	const log = options.log ?? ((message: string) => console.error(message));
 
 	const ldb = new LeveldbPersistence(path.resolve(dir));
+	// LevelDB opens lazily and y-leveldb only logs failures: open now, so that a directory that
+	// another server holds (or that cannot be written) stops the start instead of every room.
+	const opened = await ldb._transact(async (db) => {
+		await db.open();
+		return true;
+	});
+	if (opened !== true) {
+		running = false;
+		await ldb.destroy();
+		throw new Error(`cannot open the store in ${dir} (is another sync server using it?)`);
+	}
 	/** Every write not yet on disk; shutdown waits for all of them. */
 	const pending = new Set<Promise<unknown>>();
 	const track = (write: Promise<unknown>) => {
 		pending.add(write);
-		void write.finally(() => pending.delete(write));
+		write
+			.catch((error: unknown) =>
+				log(`Sync server: reading or writing a room failed: ${String(error)}`)
+			)
+			.finally(() => pending.delete(write));
 	};
 	/** Each room's load from disk; a connection joins only once its room is loaded. */
 	const loaded = new WeakMap<Y.Doc, Promise<void>>();

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { isDeepStrictEqual } from 'node:util';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
@@ -315,5 +316,32 @@ describe('sync server restarts', () => {
 		const c = client(s, access);
 		await within(c.synced, 'a fresh client to sync after the crash');
 		expect(json(c.doc)).toEqual({ survives: 'a crash' });
+	});
+});
+
+describe('sync server command line', () => {
+	const run = (...args: string[]) =>
+		spawnSync(process.execPath, ['server/sync-server.ts', ...args], {
+			encoding: 'utf8',
+			timeout: 10_000
+		});
+
+	it('prints its usage on --help', TIMEOUT, () => {
+		const result = run('--help');
+		expect(result.status).toBe(0);
+		expect(result.stdout).toContain('--max-message-mb');
+	});
+
+	it('refuses a bad flag with exit code 2', TIMEOUT, () => {
+		for (const args of [['--bogus'], ['--port', 'x'], ['--max-message-mb', '0'], ['--dir']]) {
+			const result = run(...args);
+			expect(result.status, args.join(' ')).toBe(2);
+			expect(result.stderr, args.join(' ')).toMatch(/^sync-server: /);
+		}
+	});
+
+	it('refuses to share a data directory with a running server', TIMEOUT, async () => {
+		const s = await server();
+		await expect(startServer({ dir: s.dir })).rejects.toThrow(/cannot open the store/);
 	});
 });
