@@ -91,7 +91,12 @@ export default defineConfig({
 	server: { port: 5173, strictPort: true },
 	preview: { port: 4173, strictPort: true },
 	test: {
-		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'eslint/**/*.test.ts'],
+		include: [
+			'src/**/*.test.ts',
+			'scripts/**/*.test.ts',
+			'eslint/**/*.test.ts',
+			'server/**/*.test.ts'
+		],
 		environment: 'node',
 		setupFiles: ['./test/unit-setup.ts']
 	}
