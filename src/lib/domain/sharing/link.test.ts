@@ -55,9 +55,10 @@ describe('server addresses', () => {
 describe('links', () => {
 	it('round-trips server, room and secret through the fragment', async () => {
 		const access = await newRoom('wss://sync.example.com');
-		const link = accessLink('https://app.example.com/', 'join', access);
-		expect(link.startsWith('https://app.example.com/join#server=wss%3A%2F%2F')).toBe(true);
+		const link = accessLink('https://app.example.com/crm/', 'join', access);
+		expect(link.startsWith('https://app.example.com/crm/#/join?server=wss%3A%2F%2F')).toBe(true);
 		expect(await readAccess(new URL(link).hash)).toEqual({ access });
+		expect(await readAccess(link)).toEqual({ access });
 	});
 
 	it('refuses a link whose room does not match its secret, or with parts missing', async () => {

@@ -84,23 +84,31 @@ export function parseServer(input: string): { server: string } | { problem: Serv
 	return { server: url.href.replace(/\/+$/, '') };
 }
 
-/** The link another device opens: `<app>/join#server=…&room=…&key=…` (or `/vote#…`). */
-export function accessLink(appBase: string, kind: LinkKind, access: RoomAccess): string {
-	const fragment = new URLSearchParams({
+/**
+ * The link another device opens. The app routes by the URL's fragment, so the link is
+ * `<app>#/join?server=…&room=…&key=…` (or `#/vote?…`): everything after `#` stays in the browser.
+ * `appUrl` is where the app is served (origin and path, without a fragment).
+ */
+export function accessLink(appUrl: string, kind: LinkKind, access: RoomAccess): string {
+	const params = new URLSearchParams({
 		server: access.server,
 		room: access.room,
 		key: access.secret
 	});
-	return `${appBase.replace(/\/+$/, '')}/${kind}#${fragment.toString()}`;
+	return `${appUrl.replace(/#.*$/, '')}#/${kind}?${params.toString()}`;
 }
 
 export type LinkProblem = 'incomplete' | 'server' | 'malformed' | 'mismatch';
 
-/** Reads a link's fragment (with or without the `#`); checks that the room matches its secret. */
+/**
+ * Reads a link's parameters (a whole link, its fragment, or just the part after `?`); checks
+ * that the room matches its secret.
+ */
 export async function readAccess(
-	fragment: string
+	text: string
 ): Promise<{ access: RoomAccess } | { problem: LinkProblem }> {
-	const params = new URLSearchParams(fragment.replace(/^#/, ''));
+	const query = text.includes('?') ? text.slice(text.indexOf('?') + 1) : text.replace(/^#/, '');
+	const params = new URLSearchParams(query);
 	const server = params.get('server');
 	const room = params.get('room');
 	const secret = params.get('key');

@@ -1978,7 +1978,9 @@ export const en = {
 	'vote.host.endHint':
 		'Phones are told the vote has ended and can no longer vote. Answers already recorded stay in the assessment.',
 	'vote.host.end': 'End the vote',
-	'vote.host.ended': 'The vote has ended.'
+	'vote.host.ended': 'The vote has ended.',
+	'engagements.shared': 'Shared',
+	'engagements.unnamed': '(no name yet)'
 } as const;
 
 export type MessageKey = keyof typeof en;

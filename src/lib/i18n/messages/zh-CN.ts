@@ -1895,5 +1895,7 @@ export const zhCN: Messages = {
 	'vote.host.endTitle': '结束投票',
 	'vote.host.endHint': '结束后，手机端会显示投票已结束，无法再投票。已记录的答案会保留在评估中。',
 	'vote.host.end': '结束投票',
-	'vote.host.ended': '投票已结束。'
+	'vote.host.ended': '投票已结束。',
+	'engagements.shared': '已共享',
+	'engagements.unnamed': '（尚未命名）'
 };

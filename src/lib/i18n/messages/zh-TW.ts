@@ -1896,5 +1896,7 @@ export const zhTW: Messages = {
 	'vote.host.endTitle': '結束投票',
 	'vote.host.endHint': '結束後，手機端會顯示投票已結束，無法再投票。已記錄的答案會保留在評估中。',
 	'vote.host.end': '結束投票',
-	'vote.host.ended': '投票已結束。'
+	'vote.host.ended': '投票已結束。',
+	'engagements.shared': '已共用',
+	'engagements.unnamed': '（尚未命名）'
 };
