@@ -31,6 +31,21 @@ import {
 
 export const VOTE_ORIGIN = 'vote-command';
 
+/** A session document: empty (a participant's, filled from the room) or from a saved state. */
+export function newVoteDoc(state?: Uint8Array): Y.Doc {
+	const doc = new Y.Doc();
+	if (state) Y.applyUpdateV2(doc, state);
+	return doc;
+}
+
+/** The whole state of a session document, for keeping it on the facilitator's device. */
+export const encodeVoteDoc = (doc: Y.Doc): Uint8Array => Y.encodeStateAsUpdateV2(doc);
+
+/** The setup a saved session document holds, checked as anything read (null if none). */
+export function storedSetup(doc: Y.Doc): VoteSetup | null {
+	return readVoteSetup(doc.getMap('session').get('setup'));
+}
+
 const sessionMap = (doc: Y.Doc) => doc.getMap<unknown>('session');
 const revealedMap = (doc: Y.Doc) => doc.getMap<unknown>('revealed');
 const peopleMap = (doc: Y.Doc) => doc.getMap<unknown>('people');

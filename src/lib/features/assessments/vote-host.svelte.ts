@@ -1,18 +1,16 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { recordVotes } from '#lib/documents/engagement-doc.ts';
 import {
 	closeSession,
+	encodeVoteDoc,
 	initVoteSession,
+	newVoteDoc,
+	storedSetup,
 	openQuestion,
 	readVoteSession,
 	revealQuestion
 } from '#lib/documents/vote-session-doc.ts';
-import {
-	readVoteSetup,
-	votesToAnswers,
-	type VoteSession,
-	type VoteSetup
-} from '#lib/domain/assessment/voting.ts';
+import { votesToAnswers, type VoteSession, type VoteSetup } from '#lib/domain/assessment/voting.ts';
 import { newRoom } from '#lib/domain/sharing/link.ts';
 import { SyncConnection } from '#lib/features/sharing/index.ts';
 import type { EngagementSession } from '#lib/features/workspace/index.ts';
@@ -73,14 +71,14 @@ export class VoteHost {
 		name: string,
 		now = Date.now()
 	): Promise<VoteHost> {
-		const doc = new Y.Doc();
+		const doc = newVoteDoc();
 		initVoteSession(doc, setup);
 		const row: VoteSessionRow = {
 			id: newId(),
 			...ids,
 			...(await newRoom(server)),
 			createdAt: now,
-			state: Y.encodeStateAsUpdateV2(doc),
+			state: encodeVoteDoc(doc),
 			closedAt: null
 		};
 		await addVoteSession(db, row);
@@ -97,10 +95,9 @@ export class VoteHost {
 	): Promise<VoteHost | null> {
 		const row = await runningVote(db, ids.engagementId, ids.assessmentId);
 		if (!row) return null;
-		const doc = new Y.Doc();
-		Y.applyUpdateV2(doc, row.state);
+		const doc = newVoteDoc(row.state);
 		// The setup as this device wrote it: stored here, checked again like everything read.
-		const setup = readVoteSetup(doc.getMap('session').get('setup'));
+		const setup = storedSetup(doc);
 		if (!setup) return null;
 		const host = new VoteHost(db, row, doc, setup, name);
 		await host.connection.start();
@@ -108,8 +105,8 @@ export class VoteHost {
 	}
 
 	async #save() {
-		await saveVoteState(this.#db, this.row.id, Y.encodeStateAsUpdateV2(this.#doc)).catch(
-			(e: unknown) => console.warn('The vote could not be saved on this device:', e)
+		await saveVoteState(this.#db, this.row.id, encodeVoteDoc(this.#doc)).catch((e: unknown) =>
+			console.warn('The vote could not be saved on this device:', e)
 		);
 	}
 

@@ -1,8 +1,8 @@
-import * as Y from 'yjs';
 import {
 	castVote,
 	joinSession,
 	newParticipantId,
+	newVoteDoc,
 	readVoteSession
 } from '#lib/documents/vote-session-doc.ts';
 import type { VoteField, VoteSession } from '#lib/domain/assessment/voting.ts';
@@ -26,7 +26,7 @@ export class VoteParticipant {
 	session = $state.raw<VoteSession | null>(null);
 	me = $state.raw<Identity | null>(null);
 	readonly connection: SyncConnection;
-	readonly #doc = new Y.Doc();
+	readonly #doc = newVoteDoc();
 	readonly #access: RoomAccess;
 
 	constructor(access: RoomAccess) {
