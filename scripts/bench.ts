@@ -40,6 +40,19 @@
  *    the PDF's size (≤ 2 MB), and the worker's time against pdfmake's own layout of the same
  *    document definition with the pictures already drawn (budget ≤ 1.25×).
  * 9. Lighthouse on the production build: performance ≥ 95, accessibility 100, best practices 100.
+ * 10. Collaboration, in Node: the sync server in a child process (as the tests start it,
+ *    test/sync.ts) and y-websocket clients on loopback. Edit latency (a transact on one client
+ *    until another's document has it: median and p95 of 50); 200 + 200 edits made at once on two
+ *    clients (the same key and keys of their own) until both have the same state vector and
+ *    content (median of 5); offline catch-up: one client offline while the other makes 500 edits
+ *    and it makes 100, from its reconnecting until converged (median of 3); the first sync of a
+ *    5,000-item engagement (team members) to an empty device, from connecting until its state
+ *    equals the owner's, content checked (median of 3); a server restart (SIGTERM, a new process
+ *    listening) and a fresh client synced with the 5,000 items from disk; 30 phones voting on
+ *    both fields of a question at once until the facilitator counts all 60 votes (one round per
+ *    question, 3). Measurements in ms, no budget in DESIGN.md.
+ *    `node --expose-gc scripts/bench.ts --only collaboration` runs this section alone and
+ *    writes bench-results/collaboration.json.
  *
  * The browser is found as for the end-to-end tests: $CHROMIUM_PATH, /usr/bin/chromium, or
  * Playwright's own.
@@ -53,7 +66,21 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/chromium.ts';
 import * as Y from 'yjs';
 import { openDb, ENGAGEMENT_UPDATES_TABLE } from '../src/lib/persistence/db.ts';
 import { createEngagement, openDocument, whenWritten } from '../src/lib/persistence/engagements.ts';
+import { isDeepStrictEqual } from 'node:util';
 import { addTeamMember, encodeContent, readContent } from '../src/lib/documents/engagement-doc.ts';
+import {
+	castVote,
+	initVoteSession,
+	joinSession,
+	newParticipantId,
+	openQuestion,
+	readVoteSession,
+	revealQuestion
+} from '../src/lib/documents/vote-session-doc.ts';
+import { voteSetupFor } from '../src/lib/domain/assessment/voting.ts';
+import { checkAssessmentTemplate } from '../src/lib/domain/formats/assessment-template.ts';
+import { newRoom, type RoomAccess } from '../src/lib/domain/sharing/link.ts';
+import { connect, sleep, startServer, waitFor, within, type TestClient } from '../test/sync.ts';
 import {
 	blankContent,
 	indexFields,
@@ -1109,10 +1136,270 @@ async function inBrowser<T>(work: (browser: Browser) => Promise<T>): Promise<T> 
 	}
 }
 
+/* ---------- 10. Collaboration ---------- */
+
+const percentile = (xs: number[], p: number) =>
+	[...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil((p / 100) * xs.length) - 1)]!;
+
+/**
+ * Resolves with the time (performance.now) at which `check` first holds, checked now and after
+ * every update of the given documents; rejects after `ms`.
+ */
+function whenTrue(docs: Y.Doc[], check: () => boolean, what: string, ms = 60_000) {
+	let test = () => {};
+	const reached = new Promise<number>((resolve) => {
+		test = () => {
+			if (!check()) return;
+			for (const d of docs) d.off('update', test);
+			resolve(performance.now());
+		};
+		for (const d of docs) d.on('update', test);
+		test();
+	});
+	return within(reached, what, ms).finally(() => {
+		for (const d of docs) d.off('update', test);
+	});
+}
+
+const sameState = (a: Y.Doc, b: Y.Doc) =>
+	Buffer.from(Y.encodeStateVector(a)).equals(Buffer.from(Y.encodeStateVector(b)));
+const converged = (a: Y.Doc, b: Y.Doc) =>
+	sameState(a, b) && isDeepStrictEqual(a.getMap('m').toJSON(), b.getMap('m').toJSON());
+
+/**
+ * The sync server (a child process, as in the tests) and y-websocket clients in Node, on
+ * loopback: edit latency, convergence of concurrent and offline edits, the first sync of a
+ * 5,000-item engagement, a restart, and thirty phones voting at once. Measurements, no budget.
+ */
+async function collaborationBench() {
+	process.setMaxListeners(100); // y-websocket adds an 'exit' listener per provider in Node
+	const server = await startServer();
+	const clients: TestClient[] = [];
+	const client = (access: RoomAccess, doc = new Y.Doc()) => {
+		const c = connect(server.url, access, doc);
+		clients.push(c);
+		return { ...c, doc };
+	};
+	const pair = async () => {
+		const access = await newRoom(server.url);
+		const a = client(access);
+		const b = client(access);
+		await within(Promise.all([a.synced, b.synced]), 'two clients to sync');
+		return { a, b };
+	};
+	try {
+		// Edit latency: a transact on A until B's document has it (5 warm-up edits first).
+		const { a, b } = await pair();
+		const latencies: number[] = [];
+		for (let i = -5; i < 50; i++) {
+			const seen = whenTrue([b.doc], () => b.doc.getMap('m').get(`k${i}`) === i, `edit ${i}`);
+			const t0 = performance.now();
+			a.doc.transact(() => a.doc.getMap('m').set(`k${i}`, i));
+			const t1 = await seen;
+			if (i >= 0) latencies.push(t1 - t0);
+		}
+
+		// Concurrent edits: 200 on each client in the same tick, each to the same key and one of its own.
+		const concurrent: number[] = [];
+		for (let round = 0; round < 5; round++) {
+			const { a, b } = await pair();
+			const t0 = performance.now();
+			for (let i = 0; i < 200; i++) {
+				a.doc.transact(() => {
+					a.doc.getMap('m').set('same', `a${i}`);
+					a.doc.getMap('m').set(`a${i}`, i);
+				});
+				b.doc.transact(() => {
+					b.doc.getMap('m').set('same', `b${i}`);
+					b.doc.getMap('m').set(`b${i}`, i);
+				});
+			}
+			const t1 = await whenTrue(
+				[a.doc, b.doc],
+				() => a.doc.getMap('m').size === 401 && converged(a.doc, b.doc),
+				'concurrent edits to converge'
+			);
+			concurrent.push(t1 - t0);
+		}
+
+		// Offline catch-up: B offline, A makes 500 edits and B 100; B reconnects.
+		const offline: number[] = [];
+		for (let round = 0; round < 3; round++) {
+			const { a, b } = await pair();
+			b.provider.disconnect();
+			await waitFor(() => !b.provider.wsconnected, 'b to go offline');
+			for (let i = 0; i < 500; i++) a.doc.transact(() => a.doc.getMap('m').set(`a${i}`, i));
+			for (let i = 0; i < 100; i++) b.doc.transact(() => b.doc.getMap('m').set(`b${i}`, i));
+			await sleep(300); // A's edits reach the server before B is back
+			const t0 = performance.now();
+			b.provider.connect();
+			const t1 = await whenTrue(
+				[a.doc, b.doc],
+				() => a.doc.getMap('m').size === 600 && converged(a.doc, b.doc),
+				'offline edits to converge'
+			);
+			offline.push(t1 - t0);
+		}
+
+		// Thirty phones voting at once on a question (already joined): until the facilitator has
+		// every vote. One round per question of the setup.
+		const raw = JSON.parse(
+			fs.readFileSync('templates/assessments/crm-strategy-maturity.json', 'utf8')
+		);
+		const checked = checkAssessmentTemplate(raw, 'en');
+		if (!checked.ok) throw new Error('the bundled template does not check');
+		const questions = checked.template.dimensions[0]!.questions.slice(0, 3).map((q) => q.id);
+		const setup = voteSetupFor(checked.template, { title: 'Bench' }, questions, [
+			'current',
+			'target'
+		])!;
+		const sessionAccess = await newRoom(server.url);
+		const facilitator = client(sessionAccess);
+		await within(facilitator.synced, 'the facilitator to sync');
+		initVoteSession(facilitator.doc, setup);
+		const phones = Array.from({ length: 30 }, () => ({
+			...client(sessionAccess),
+			id: newParticipantId()
+		}));
+		await within(Promise.all(phones.map((p) => p.synced)), 'thirty phones to sync', 30_000);
+		await waitFor(
+			() => phones.every((p) => readVoteSession(p.doc) !== null),
+			'every phone to see the session',
+			30_000
+		);
+		phones.forEach((p, i) => joinSession(p.doc, p.id, `Person ${i}`));
+		await whenTrue(
+			[facilitator.doc],
+			() => readVoteSession(facilitator.doc, setup)?.people.length === 30,
+			'thirty people to join'
+		);
+		const voting: number[] = [];
+		for (const [round, question] of questions.entries()) {
+			openQuestion(facilitator.doc, question);
+			await waitFor(
+				() => phones.every((p) => readVoteSession(p.doc)?.open === question),
+				'every phone to show the question',
+				30_000
+			);
+			const t0 = performance.now();
+			await Promise.all(
+				phones.map(async (p, i) => {
+					castVote(p.doc, p.id, question, 'current', 1 + ((i + round) % 5));
+					castVote(p.doc, p.id, question, 'target', 1 + ((i * 3 + round) % 5));
+				})
+			);
+			const t1 = await whenTrue(
+				[facilitator.doc],
+				() =>
+					readVoteSession(facilitator.doc, setup)!.votes.filter((v) => v.questionId === question)
+						.length === 60,
+				'the facilitator to see sixty votes'
+			);
+			voting.push(t1 - t0);
+			revealQuestion(facilitator.doc, question);
+		}
+
+		// First sync of a 5,000-item engagement to an empty device; the owner's device stays online.
+		const content = blankContent('Bench', 'en');
+		content.team = Array.from({ length: 5000 }, (_, i) => member(i));
+		const seed = new Y.Doc();
+		Y.applyUpdateV2(seed, encodeContent(content));
+		const engagementAccess = await newRoom(server.url);
+		const owner = client(engagementAccess, seed);
+		await within(owner.synced, 'the owner to sync');
+		// A first device that receives it all, so that the server holds it before the timing.
+		const warm = client(engagementAccess);
+		await whenTrue([warm.doc], () => sameState(warm.doc, seed), 'the server to hold 5,000 items');
+		const firstSync: number[] = [];
+		for (let round = 0; round < 3; round++) {
+			const t0 = performance.now();
+			const fresh = client(engagementAccess);
+			await within(fresh.synced, 'an empty device to sync');
+			const t1 = await whenTrue([fresh.doc], () => sameState(fresh.doc, seed), 'the 5,000 items');
+			firstSync.push(t1 - t0);
+			if (!isDeepStrictEqual(readContent(fresh.doc), content))
+				throw new Error('the empty device does not read the same content');
+			fresh.destroy();
+		}
+
+		// Restart: every client gone, SIGTERM (all writes on disk) and a new process, then a fresh
+		// client synced with the 5,000 items, read from disk.
+		for (const c of clients) c.destroy();
+		clients.length = 0;
+		await sleep(200);
+		const r0 = performance.now();
+		await server.restart();
+		const r1 = performance.now();
+		const after = client(engagementAccess);
+		await within(after.synced, 'a client to sync after the restart');
+		const r2 = await whenTrue(
+			[after.doc],
+			() => sameState(after.doc, seed),
+			'the items after restart'
+		);
+		if (!isDeepStrictEqual(readContent(after.doc), content))
+			throw new Error('the content after the restart is not the same');
+
+		return {
+			editLatency: {
+				edits: latencies.length,
+				medianMs: median(latencies),
+				p95Ms: percentile(latencies, 95),
+				maxMs: Math.max(...latencies)
+			},
+			concurrentEdits: { editsEach: 200, rounds: concurrent, medianMs: median(concurrent) },
+			offlineCatchUp: {
+				offlineEdits: { online: 500, offline: 100 },
+				rounds: offline,
+				medianMs: median(offline)
+			},
+			firstSync: { items: 5000, rounds: firstSync, medianMs: median(firstSync) },
+			restart: { restartMs: r1 - r0, syncAfterMs: r2 - r1, totalMs: r2 - r0 },
+			voting: {
+				participants: 30,
+				votesPerRound: 60,
+				rounds: voting,
+				medianMs: median(voting),
+				maxMs: Math.max(...voting)
+			},
+			transport: 'loopback, y-websocket clients in Node, server in a child process'
+		};
+	} finally {
+		for (const c of clients) c.destroy();
+		await server.dispose();
+	}
+}
+
+function collaborationLine(c: Awaited<ReturnType<typeof collaborationBench>>): string {
+	const ms = (x: number) => `${x.toFixed(1)} ms`;
+	return `collaboration      edit latency median ${ms(c.editLatency.medianMs)}, p95 ${ms(c.editLatency.p95Ms)} (50 edits); 200 + 200 concurrent edits converged in ${ms(c.concurrentEdits.medianMs)}; offline catch-up (500 + 100 edits) ${ms(c.offlineCatchUp.medianMs)}; first sync of 5,000 items to an empty device ${ms(c.firstSync.medianMs)}; server restart ${ms(c.restart.restartMs)} + a fresh client synced ${ms(c.restart.syncAfterMs)}; 30 phones voting at once, all 60 votes seen by the facilitator in ${ms(c.voting.medianMs)} (max ${ms(c.voting.maxMs)})   measurements, no budget`;
+}
+
 fs.mkdirSync('bench-results', { recursive: true });
+const onlyAt = process.argv.indexOf('--only');
+if (onlyAt >= 0) {
+	const section = process.argv[onlyAt + 1];
+	if (section !== 'collaboration') {
+		console.error(`bench: --only takes "collaboration", not "${section ?? ''}"`);
+		process.exit(2);
+	}
+	const collaboration = await collaborationBench();
+	fs.writeFileSync(
+		'bench-results/collaboration.json',
+		JSON.stringify(
+			{ date: new Date().toISOString(), node: process.version, collaboration },
+			null,
+			'\t'
+		) + '\n'
+	);
+	console.log(collaborationLine(collaboration));
+	console.log('wrote bench-results/collaboration.json');
+	process.exit(0);
+}
 const open = await openBench();
 const scoring = scoringMs();
 const uncertainty = uncertaintyMs();
+const collaboration = await collaborationBench();
 const { first, segments, assessments, businessCase, roadmap, reports, diagrams, lh } =
 	await inBrowser(async (browser) => ({
 		first: await firstPageJs(browser),
@@ -1184,6 +1471,7 @@ const results = {
 		budgetRatio: BUDGET_RATIO,
 		withinBudget: diagramRatio <= BUDGET_RATIO
 	},
+	collaboration,
 	lighthouse: lh && {
 		...lh,
 		withinBudget: lh.performance >= 95 && lh.accessibility === 100 && lh.bestPractices === 100
@@ -1228,5 +1516,6 @@ console.log(
 		? `lighthouse         performance ${lh.performance}, accessibility ${lh.accessibility}, best practices ${lh.bestPractices}   budget ≥ 95 / 100 / 100   ${mark(results.lighthouse!.withinBudget)}`
 		: 'lighthouse         could not run (no Chromium found?)'
 );
+console.log(collaborationLine(collaboration));
 console.log('wrote bench-results/bench.json');
 process.exit(0);
