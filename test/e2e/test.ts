@@ -14,6 +14,7 @@ import {
  * - each Content-Security-Policy violation (the document's `securitypolicyviolation` event, and
  *   any console message that names the policy), and
  * - each request to another origin than the app's (`data:` and `blob:` URLs are the page's own),
+ *   and each WebSocket opened to anything but a sync server on this machine (loopback),
  *
  * and fails the test after it ran when either list holds anything the test did not declare with
  * `test.use({ expectedViolations: /…/, expectedRequests: /…/ })`. The app must work under its policy and must never
@@ -88,6 +89,12 @@ export const test = base.extend<GuardOptions & { securityGuard: SecurityGuard }>
 				page.on('console', (message) => {
 					if (/Content[- ]Security[- ]Policy/i.test(message.text()))
 						guard.consoleMessages.push(`${message.text()} (on ${page.url()})`);
+				});
+				// WebSockets are not requests to Playwright. The app opens them only to the sync
+				// server a test runs on this machine (loopback, never the app's origin).
+				page.on('websocket', (socket) => {
+					const url = socket.url();
+					if (!/^ws:\/\/(127\.0\.0\.1|localhost):\d+\//.test(url)) guard.foreignRequests.push(url);
 				});
 			};
 			const watch = async (ctx: BrowserContext) => {

@@ -107,18 +107,29 @@ export class SyncConnection {
 			}
 			this.peers = peers;
 		};
-		const onOffline = () => (this.status = 'offline');
+		// The browser knows first when the network goes: close at once (edits wait here) rather
+		// than on a silent socket, and connect again as soon as it is back.
+		const onOffline = () => {
+			provider.disconnect();
+			this.status = 'offline';
+		};
+		const onOnline = () => {
+			if (this.status === 'refused' || this.status === 'tooLarge') return;
+			provider.connect();
+		};
 		provider.on('status', onStatus);
 		provider.on('sync', onSync);
 		provider.on('closed', onClosed);
 		provider.awareness.on('change', onAwareness);
 		window.addEventListener('offline', onOffline);
+		window.addEventListener('online', onOnline);
 		this.#cleanup.push(
 			() => provider.off('status', onStatus),
 			() => provider.off('sync', onSync),
 			() => provider.off('closed', onClosed),
 			() => provider.awareness.off('change', onAwareness),
-			() => window.removeEventListener('offline', onOffline)
+			() => window.removeEventListener('offline', onOffline),
+			() => window.removeEventListener('online', onOnline)
 		);
 	}
 
