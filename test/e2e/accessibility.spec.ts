@@ -1,21 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, test } from './test.ts';
+import { expectNoSeriousViolations } from './axe.ts';
 import { EngagementsList } from './pages.ts';
-
-async function expectNoSeriousViolations(page: Page, where: string) {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-		.analyze();
-	const serious = results.violations.filter(
-		(v) => v.impact === 'serious' || v.impact === 'critical'
-	);
-	expect(
-		serious.map(
-			(v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
-		)
-	).toEqual([]);
-}
 
 for (const locale of ['en', 'zh-CN', 'zh-TW'] as const) {
 	test(`no serious or critical axe violations on any page (${locale})`, async ({ page }) => {
@@ -86,6 +71,9 @@ for (const locale of ['en', 'zh-CN', 'zh-TW'] as const) {
 		await page.locator('.run-pages a').nth(1).click();
 		await expect(page.locator('.fac-people')).toBeVisible();
 		await expectNoSeriousViolations(page, 'facilitator view');
+		await page.locator('.run-pages a').nth(3).click();
+		await expect(page.locator('#vote-start-title')).toBeVisible();
+		await expectNoSeriousViolations(page, 'phone vote');
 		await page.locator('.run-pages a').nth(0).click();
 		await expect(page.locator('.assess-questions')).toBeVisible();
 		await expectNoSeriousViolations(page, 'assessment answers');
@@ -115,6 +103,9 @@ for (const locale of ['en', 'zh-CN', 'zh-TW'] as const) {
 		await page.locator('table.versions tbody tr').first().getByRole('button').first().click();
 		await expect(page.locator('tr.changes')).toBeVisible();
 		await expectNoSeriousViolations(page, 'versions');
+		await page.locator('nav.areas a').nth(17).click();
+		await expect(page.locator('#share-title')).toBeVisible();
+		await expectNoSeriousViolations(page, 'sharing');
 		await page.locator('nav.areas a').first().click();
 		await page
 			.getByRole('button')

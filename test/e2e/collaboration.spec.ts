@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './test.ts';
+import { expectNoSeriousViolations } from './axe.ts';
 import { EngagementsList } from './pages.ts';
 import { newSecret } from '../../src/lib/domain/sharing/link.ts';
 import { startServer, type TestServer } from '../sync.ts';
@@ -52,6 +53,7 @@ async function join(browser: Browser, link: string, me: string): Promise<Page> {
 	await expect(page.getByRole('heading', { name: 'Join a shared engagement' })).toBeVisible();
 	// The secret leaves the address bar once read.
 	expect(page.url()).not.toContain('key=');
+	await expectNoSeriousViolations(page, 'join');
 	await page.getByLabel('Your name, as others see it').fill(me);
 	await page.getByRole('button', { name: 'Join', exact: true }).click();
 	await synced(page);
@@ -72,6 +74,7 @@ test('two devices share an engagement: edits of different and of the same field 
 	await expect(other.getByRole('listitem').filter({ hasText: 'Ana' })).toBeVisible();
 	await expect(page.getByRole('listitem').filter({ hasText: /^Ben$/ })).toBeVisible();
 	await expect(page.getByRole('link', { name: /Synced.*1 more here/ })).toBeVisible();
+	await expectNoSeriousViolations(page, 'sharing, shared');
 
 	await nav(other, 'Overview');
 	await expect(other.getByLabel('Engagement name')).toHaveValue('Shared strategy');
@@ -226,6 +229,7 @@ test('a device with a wrong secret is refused and says so; stopping sharing keep
 		timeout: 20_000
 	});
 	await expect(page.getByText('The server did not accept this room')).toBeVisible();
+	await expectNoSeriousViolations(page, 'sharing, refused');
 
 	await page.getByRole('button', { name: 'Stop sharing' }).click();
 	await page.getByRole('dialog').getByRole('button', { name: 'Stop sharing' }).click();

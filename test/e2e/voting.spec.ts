@@ -1,6 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import * as Y from 'yjs';
 import { expect, test } from './test.ts';
+import { expectNoSeriousViolations } from './axe.ts';
 import { EngagementsList } from './pages.ts';
 import { readAccess } from '../../src/lib/domain/sharing/link.ts';
 import {
@@ -92,6 +93,7 @@ test('phones and thirty scripted participants vote; every vote lands once, as th
 	// A change of mind before the reveal.
 	await today.getByRole('radio', { name: /^3 ·/ }).check();
 	await expect(today.getByRole('radio', { name: /^3 ·/ })).toBeChecked();
+	await expectNoSeriousViolations(wang.page, 'phone, voting (zh-CN)');
 
 	// Thirty more, at once: each joins and votes today = 1 + (i mod 5), target = 5.
 	const clients: Array<{ doc: Y.Doc; client: TestClient }> = [];
@@ -120,10 +122,12 @@ test('phones and thirty scripted participants vote; every vote lands once, as th
 		const target = page.getByRole('table', { name: /Where we aim to be/ });
 		await expect(target.getByRole('row', { name: /^5 · / })).toContainText('30');
 		await expect(target.getByRole('row', { name: /^4 · / })).toContainText('1');
+		await expectNoSeriousViolations(page, 'phone vote, revealed');
 
 		// The phones see the reveal and can no longer change their answer.
 		await expect(wang.page.getByText('本题的投票已公布')).toBeVisible();
 		await expect(today.getByRole('radio', { name: /^3 ·/ })).toBeDisabled();
+		await expectNoSeriousViolations(chen.page, 'phone, revealed (zh-TW)');
 		// A scripted vote after the reveal is refused and never counted.
 		expect(castVote(clients[0]!.doc, 'scripted-0', question, 'current', 5)).toBe(false);
 

@@ -200,13 +200,16 @@ export class EngagementSession {
 	 */
 	#touchIndex() {
 		if (this.#touchTimer !== undefined) return;
-		this.#touchTimer = setTimeout(() => {
-			this.#touchTimer = undefined;
-			if (!this.content || this.readOnly) return;
-			touchEngagement(this.#db, this.id, indexFields(this.content.profile)).catch((e: unknown) =>
-				this.#failed(e)
-			);
-		}, 1000);
+		this.#touchTimer = setTimeout(() => this.#flushIndex(), 1000);
+	}
+
+	#flushIndex() {
+		clearTimeout(this.#touchTimer);
+		this.#touchTimer = undefined;
+		if (!this.content || this.readOnly) return;
+		touchEngagement(this.#db, this.id, indexFields(this.content.profile)).catch((e: unknown) =>
+			this.#failed(e)
+		);
 	}
 
 	/** "Saved" means both the document update and the list's copy of name, client, industry. */
@@ -288,8 +291,9 @@ export class EngagementSession {
 	}
 
 	close() {
+		// What came from the room last reaches the list too.
+		if (this.#touchTimer !== undefined) this.#flushIndex();
 		this.#closed = true;
-		clearTimeout(this.#touchTimer);
 		for (const fn of this.#cleanup.splice(0)) fn();
 		this.#undo?.destroy();
 		this.#opened?.close();
