@@ -61,14 +61,23 @@ const command = (doc: Y.Doc, fn: () => boolean): boolean => {
 
 /** A new participant id (a UUID: 36 characters, no ':'). */
 export function newParticipantId(): string {
-	return crypto.randomUUID();
+	// Not crypto.randomUUID: phones may open the vote from a plain-http address on the local
+	// network, where browsers offer only getRandomValues.
+	const hex = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
+		b.toString(16).padStart(2, '0')
+	).join('');
+	return `p${hex}`;
 }
 
 /**
  * The session as its document holds it, every part checked (see readStoredVoteSession); null
  * while it holds no valid setup. The facilitator passes the setup it wrote as `trusted`.
  */
-export function readVoteSession(doc: Y.Doc, trusted?: VoteSetup): VoteSession | null {
+export function readVoteSession(
+	doc: Y.Doc,
+	trusted?: VoteSetup,
+	revealedHere?: readonly string[]
+): VoteSession | null {
 	const s = sessionMap(doc);
 	return readStoredVoteSession(
 		{
@@ -81,7 +90,8 @@ export function readVoteSession(doc: Y.Doc, trusted?: VoteSetup): VoteSession | 
 			people: peopleMap(doc).entries(),
 			votes: votesMap(doc).entries()
 		},
-		trusted
+		trusted,
+		revealedHere
 	);
 }
 
@@ -105,10 +115,15 @@ export function initVoteSession(doc: Y.Doc, setup: VoteSetup): boolean {
 	});
 }
 
+/*
+ * The facilitator's commands take the setup the facilitator wrote (`trusted`): read against the
+ * document's own copy, a participant who rewrote it could stop them or drop votes at a reveal.
+ */
+
 /** Shows participants a question of the setup, or none (null). */
-export function openQuestion(doc: Y.Doc, questionId: string | null): boolean {
+export function openQuestion(doc: Y.Doc, questionId: string | null, trusted?: VoteSetup): boolean {
 	return command(doc, () => {
-		const session = readVoteSession(doc);
+		const session = readVoteSession(doc, trusted);
 		if (!session || session.closed) return false;
 		if (questionId !== null && !session.setup.questions.some((q) => q.id === questionId))
 			return false;
@@ -121,9 +136,9 @@ export function openQuestion(doc: Y.Doc, questionId: string | null): boolean {
  * Shows a question's results and freezes its votes as they are now: later votes (from a device
  * that had not heard of the reveal yet) do not count. A question is revealed once.
  */
-export function revealQuestion(doc: Y.Doc, questionId: string): boolean {
+export function revealQuestion(doc: Y.Doc, questionId: string, trusted?: VoteSetup): boolean {
 	return command(doc, () => {
-		const session = readVoteSession(doc);
+		const session = readVoteSession(doc, trusted);
 		if (!session || !session.setup.questions.some((q) => q.id === questionId)) return false;
 		if (session.revealed.includes(questionId)) return false;
 		revealedMap(doc).set(questionId, frozenVotes(session, questionId));
@@ -132,9 +147,9 @@ export function revealQuestion(doc: Y.Doc, questionId: string): boolean {
 }
 
 /** Ends the session: no vote and no new participant is taken any more. */
-export function closeSession(doc: Y.Doc): boolean {
+export function closeSession(doc: Y.Doc, trusted?: VoteSetup): boolean {
 	return command(doc, () => {
-		const session = readVoteSession(doc);
+		const session = readVoteSession(doc, trusted);
 		if (!session || session.closed) return false;
 		sessionMap(doc).set('closed', true);
 		return true;

@@ -93,6 +93,14 @@ export interface VoteSessionRow {
 	state: Uint8Array;
 	/** Set when the facilitator ended the vote. */
 	closedAt: number | null;
+	/**
+	 * What the facilitator decided, kept here rather than trusted from the session document
+	 * (any participant can write to it): the question on the phones, the questions revealed,
+	 * and the participant of the run each voter was recorded as (session id → participant id).
+	 */
+	open?: string | null;
+	revealed?: string[];
+	voters?: Record<string, string>;
 }
 
 export const DB_NAME = 'crm-strategy-workbench';

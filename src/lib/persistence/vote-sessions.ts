@@ -27,6 +27,15 @@ export async function saveVoteState(db: WorkbenchDb, id: string, state: Uint8Arr
 	await db.voteSessions.update(id, { state });
 }
 
+/** Keeps what the facilitator decided (see VoteSessionRow). */
+export async function saveVoteDecisions(
+	db: WorkbenchDb,
+	id: string,
+	decisions: Pick<VoteSessionRow, 'open' | 'revealed' | 'voters'>
+) {
+	await db.voteSessions.update(id, decisions);
+}
+
 export async function endVoteSession(db: WorkbenchDb, id: string, now = Date.now()) {
 	await db.voteSessions.update(id, { closedAt: now });
 }

@@ -386,11 +386,14 @@ function readPeople(entries: Iterable<[string, unknown]>): VoteParticipant[] {
  * Kept: the open question if it is one of the setup's; people with valid ids (at most 500, first
  * to join first); votes by those people on the setup's questions, fields and scale. A revealed
  * question's votes are the ones frozen when it was revealed: a vote cast after (by a device
- * that had not heard of the reveal yet) does not count.
+ * that had not heard of the reveal yet) does not count. `revealedHere`: the questions the
+ * facilitator revealed, as the facilitator's device remembers them; a frozen list for any other
+ * question (a participant could write one) is ignored and its live votes read instead.
  */
 export function readStoredVoteSession(
 	stored: StoredVoteSession,
-	trusted?: VoteSetup
+	trusted?: VoteSetup,
+	revealedHere?: readonly string[]
 ): VoteSession | null {
 	if (stored.kind !== VOTE_SESSION_KIND || stored.version !== VOTE_SESSION_VERSION) return null;
 	const setup = trusted ?? readVoteSetup(stored.setup);
@@ -402,7 +405,8 @@ export function readStoredVoteSession(
 	const personAt = new Map(people.map((p, i) => [p.id, i]));
 	const frozen = new Map<string, unknown[]>();
 	for (const [qid, v] of stored.revealed)
-		if (questionAt.has(qid) && Array.isArray(v)) frozen.set(qid, v);
+		if (questionAt.has(qid) && Array.isArray(v) && (revealedHere?.includes(qid) ?? true))
+			frozen.set(qid, v);
 
 	const found = new Map<string, Vote>();
 	const add = (pid: unknown, qid: string, field: unknown, value: unknown) => {

@@ -67,6 +67,7 @@ export class SyncConnection {
 	async start(): Promise<void> {
 		const { WebsocketProvider } = await import('y-websocket');
 		if (this.#destroyed) return;
+		// The constructor connects at once; a browser may refuse the address (ws: from https).
 		const provider = new WebsocketProvider(this.access.server, this.access.room, this.#doc, {
 			protocols: clientProtocols(this.access.secret),
 			// Tabs of this device share the document through the database already.
@@ -81,8 +82,10 @@ export class SyncConnection {
 
 		const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
 			if (status === 'connected') this.status = provider.synced ? 'synced' : 'syncing';
+			// Retries while offline stay "offline" until one gets through.
 			else if (status === 'connecting')
-				this.status = navigator.onLine === false ? 'offline' : 'connecting';
+				this.status =
+					navigator.onLine === false || this.status === 'offline' ? 'offline' : 'connecting';
 			else if (this.status !== 'refused' && this.status !== 'tooLarge') this.status = 'offline';
 		};
 		const onSync = (synced: boolean) => {
@@ -111,7 +114,12 @@ export class SyncConnection {
 		// than on a silent socket, and connect again as soon as it is back.
 		const onOffline = () => {
 			provider.disconnect();
-			this.status = 'offline';
+			if (this.status !== 'refused' && this.status !== 'tooLarge') this.status = 'offline';
+		};
+		// A server that cannot be reached never opens the socket, so y-websocket never reports
+		// "disconnected": a closed attempt means offline (it retries by itself).
+		const onClose = () => {
+			if (this.status === 'connecting') this.status = 'offline';
 		};
 		const onOnline = () => {
 			if (this.status === 'refused' || this.status === 'tooLarge') return;
@@ -120,6 +128,7 @@ export class SyncConnection {
 		provider.on('status', onStatus);
 		provider.on('sync', onSync);
 		provider.on('closed', onClosed);
+		provider.on('connection-close', onClose);
 		provider.awareness.on('change', onAwareness);
 		window.addEventListener('offline', onOffline);
 		window.addEventListener('online', onOnline);
@@ -127,6 +136,7 @@ export class SyncConnection {
 			() => provider.off('status', onStatus),
 			() => provider.off('sync', onSync),
 			() => provider.off('closed', onClosed),
+			() => provider.off('connection-close', onClose),
 			() => provider.awareness.off('change', onAwareness),
 			() => window.removeEventListener('offline', onOffline),
 			() => window.removeEventListener('online', onOnline)
@@ -154,6 +164,8 @@ export class SyncConnection {
 		// Destroying the provider tells the others this device left and closes the socket; the
 		// document itself stays open (and saved) here.
 		this.#provider?.destroy();
+		// y-websocket made the awareness and does not end it (it keeps a timer on the document).
+		this.#provider?.awareness.destroy();
 		this.#provider = undefined;
 	}
 }

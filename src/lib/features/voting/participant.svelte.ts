@@ -28,6 +28,7 @@ export class VoteParticipant {
 	readonly connection: SyncConnection;
 	readonly #doc = newVoteDoc();
 	readonly #access: RoomAccess;
+	#rejoined = false;
 
 	constructor(access: RoomAccess) {
 		this.#access = access;
@@ -35,9 +36,14 @@ export class VoteParticipant {
 		this.connection = new SyncConnection(this.#doc, access, this.me?.name ?? '');
 		this.#doc.on('update', () => {
 			this.session = readVoteSession(this.#doc);
-			// A device that joined before (reload) takes its place again once the session is here.
-			if (this.session && this.me && !this.session.people.some((p) => p.id === this.me!.id))
-				joinSession(this.#doc, this.me.id, this.me.name);
+			// A device that joined before (a reload) takes its place again, once, when the session
+			// first arrives; never again from here (a write in an update handler could loop).
+			if (this.session && this.me && !this.#rejoined) {
+				this.#rejoined = true;
+				const me = this.me;
+				if (!this.session.people.some((p) => p.id === me.id))
+					queueMicrotask(() => joinSession(this.#doc, me.id, me.name));
+			}
 		});
 	}
 

@@ -1909,10 +1909,10 @@ export const en = {
 	'sharing.qrLabel': 'QR code of the invitation link',
 	'sharing.stopTitle': 'Stop sharing',
 	'sharing.stopHint':
-		'This device disconnects and keeps its copy as it is now. Other devices keep theirs.',
+		'This device disconnects and keeps its copy as it is now. Other devices keep theirs. The room stays on the server: anyone who has the link can still open it.',
 	'sharing.stop': 'Stop sharing',
 	'sharing.stopConfirmBody':
-		'Edits made elsewhere from now on will no longer reach this device, and yours will no longer reach them. The engagement stays here, with everything it holds now. To share again later, start sharing anew and send a new link.',
+		"Edits made elsewhere from now on will no longer reach this device, and yours will no longer reach them. The engagement stays here, with everything it holds now. Stopping does not take the engagement off the sync server: whoever has the link can still open and edit the copy there, so remove the server's data folder if it must go. To share again later, start sharing anew and send a new link.",
 	'sharing.stopped': 'Sharing stopped. The engagement stays on this device.',
 	'sharing.waitingForRoom':
 		'Waiting for the engagement from the sync server. Its content appears here as soon as this device connects.',
@@ -1980,7 +1980,12 @@ export const en = {
 	'vote.host.end': 'End the vote',
 	'vote.host.ended': 'The vote has ended.',
 	'engagements.shared': 'Shared',
-	'engagements.unnamed': '(no name yet)'
+	'engagements.unnamed': '(no name yet)',
+	'vote.host.notRecorded':
+		'The votes were not revealed: this engagement cannot be changed right now (see the notice above). Nothing was lost; reveal again once it can.',
+	'vote.host.loopback':
+		"Phones cannot reach “localhost”. Open this app, and run the sync server, at this computer's network address (for example http://192.168.1.20:4173 and ws://192.168.1.20:1234, with npm start -- --host and npm run sync-server -- --lan), then open the vote again.",
+	'vote.failed': 'The vote could not start on this device: {detail}'
 } as const;
 
 export type MessageKey = keyof typeof en;

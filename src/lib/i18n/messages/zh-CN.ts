@@ -1828,10 +1828,11 @@ export const zhCN: Messages = {
 	'sharing.copyFailed': '浏览器不允许复制。请选中链接后手动复制。',
 	'sharing.qrLabel': '邀请链接的二维码',
 	'sharing.stopTitle': '停止共享',
-	'sharing.stopHint': '本设备将断开连接，并保留当前的副本。其他设备也各自保留副本。',
+	'sharing.stopHint':
+		'本设备将断开连接，并保留当前的副本。其他设备也各自保留副本。房间仍保留在服务器上：拿到链接的人仍可打开。',
 	'sharing.stop': '停止共享',
 	'sharing.stopConfirmBody':
-		'从现在起，其他设备上的修改不会再同步到本设备，您的修改也不会再同步给他们。咨询项目及其当前内容会保留在本设备上。以后如需再次共享，请重新开始共享并发送新链接。',
+		'从现在起，其他设备上的修改不会再同步到本设备，您的修改也不会再同步给他们。咨询项目及其当前内容会保留在本设备上。停止共享不会把内容从同步服务器上删除：拿到链接的人仍能打开并修改服务器上的副本；如需彻底删除，请清除服务器的数据目录。以后如需再次共享，请重新开始共享并发送新链接。',
 	'sharing.stopped': '已停止共享。咨询项目仍保留在本设备上。',
 	'sharing.waitingForRoom':
 		'正在等待从同步服务器接收咨询项目。本设备连上后，内容会立即显示在这里。',
@@ -1897,5 +1898,10 @@ export const zhCN: Messages = {
 	'vote.host.end': '结束投票',
 	'vote.host.ended': '投票已结束。',
 	'engagements.shared': '已共享',
-	'engagements.unnamed': '（尚未命名）'
+	'engagements.unnamed': '（尚未命名）',
+	'vote.host.notRecorded':
+		'投票未公布：这个咨询项目目前无法修改（见上方提示）。没有任何数据丢失，恢复后请再次公布。',
+	'vote.host.loopback':
+		'手机无法访问“localhost”。请通过本机的局域网地址打开本应用并运行同步服务器（例如 http://192.168.1.20:4173 和 ws://192.168.1.20:1234，分别用 npm start -- --host 和 npm run sync-server -- --lan 启动），然后重新开启投票。',
+	'vote.failed': '本设备无法加入投票：{detail}'
 };

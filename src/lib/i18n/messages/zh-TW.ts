@@ -1829,10 +1829,11 @@ export const zhTW: Messages = {
 	'sharing.copyFailed': '瀏覽器不允許複製。請選取連結後手動複製。',
 	'sharing.qrLabel': '邀請連結的 QR 碼',
 	'sharing.stopTitle': '停止共用',
-	'sharing.stopHint': '本裝置將中斷連線，並保留目前的副本。其他裝置也各自保留副本。',
+	'sharing.stopHint':
+		'本裝置將中斷連線，並保留目前的副本。其他裝置也各自保留副本。房間仍保留在伺服器上：拿到連結的人仍可開啟。',
 	'sharing.stop': '停止共用',
 	'sharing.stopConfirmBody':
-		'從現在起，其他裝置上的修改不會再同步到本裝置，您的修改也不會再同步給他們。顧問專案及其目前內容會保留在本裝置上。日後如需再次共用，請重新開始共用並傳送新連結。',
+		'從現在起，其他裝置上的修改不會再同步到本裝置，您的修改也不會再同步給他們。顧問專案及其目前內容會保留在本裝置上。停止共用不會把內容從同步伺服器上刪除：拿到連結的人仍能開啟並修改伺服器上的副本；如需徹底刪除，請清除伺服器的資料目錄。日後如需再次共用，請重新開始共用並傳送新連結。',
 	'sharing.stopped': '已停止共用。顧問專案仍保留在本裝置上。',
 	'sharing.waitingForRoom':
 		'正在等待從同步伺服器接收顧問專案。本裝置連上後，內容會立即顯示在這裡。',
@@ -1898,5 +1899,10 @@ export const zhTW: Messages = {
 	'vote.host.end': '結束投票',
 	'vote.host.ended': '投票已結束。',
 	'engagements.shared': '已共用',
-	'engagements.unnamed': '（尚未命名）'
+	'engagements.unnamed': '（尚未命名）',
+	'vote.host.notRecorded':
+		'投票未公布：這個顧問專案目前無法修改（見上方提示）。沒有任何資料遺失，恢復後請再次公布。',
+	'vote.host.loopback':
+		'手機無法連到「localhost」。請透過本機的區域網路位址開啟本應用程式並執行同步伺服器（例如 http://192.168.1.20:4173 和 ws://192.168.1.20:1234，分別以 npm start -- --host 和 npm run sync-server -- --lan 啟動），然後重新開啟投票。',
+	'vote.failed': '本裝置無法加入投票：{detail}'
 };
