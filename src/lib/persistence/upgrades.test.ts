@@ -85,6 +85,16 @@ describe('database upgrades', () => {
 				data.templates.map((t) => t.template as unknown)
 			);
 			expect(await db.versions.count()).toBe(0);
+			// Schema 4's tables: nothing is shared and no vote runs after an upgrade.
+			expect(db.tables.map((t) => t.name)).toEqual(
+				expect.arrayContaining(['shares', 'voteSessions'])
+			);
+			expect(await db.shares.count()).toBe(0);
+			expect(await db.voteSessions.count()).toBe(0);
+			expect(await db.shares.where('room').equals('any').count()).toBe(0);
+			expect(
+				await db.voteSessions.where('[engagementId+assessmentId]').equals(['e', 'a']).count()
+			).toBe(0);
 		}
 	);
 

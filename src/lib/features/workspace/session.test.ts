@@ -16,6 +16,8 @@ import {
 } from '#lib/persistence/engagements.ts';
 import { readBackupFile } from '#lib/domain/formats/backup-file.ts';
 import { buildBackup, restoreBackup } from '#lib/features/engagements/backup.ts';
+import { startSharing, stopSharing } from '#lib/persistence/shares.ts';
+import { SyncConnection } from '#lib/features/sharing/index.ts';
 import { EngagementSession } from './session.svelte.ts';
 
 const dbs: WorkbenchDb[] = [];
@@ -30,6 +32,7 @@ afterEach(async () => {
 	await new Promise((resolve) => setTimeout(resolve, 0));
 	for (const db of dbs.splice(0)) db.close();
 	vi.restoreAllMocks();
+	vi.unstubAllGlobals();
 });
 function fresh(name = `session-${Math.random()}`) {
 	const db = openDb(name);
@@ -117,5 +120,52 @@ describe('an open engagement session', () => {
 		expect(session.content?.profile.client).toBe('');
 		const restored = await readEngagementContent(fresh(db.name), 'same-id');
 		expect(restored.profile).toMatchObject({ name: 'From the backup', client: '' });
+	});
+});
+
+describe('an open engagement session that is shared', () => {
+	it('connects while the share row is there and disconnects when it goes', async () => {
+		// No sync server here: the socket to this port is refused, and the connection waits to
+		// retry. The connection listens for the browser's online/offline events.
+		vi.stubGlobal('window', new EventTarget());
+		vi.spyOn(console, 'warn').mockImplementation(() => {});
+		const db = fresh();
+		const id = await createFromContent(db, blankContent('Retail CRM', 'en'));
+		const session = new EngagementSession(db, id);
+		sessions.push(session);
+		await session.open();
+		await whenWritten(db);
+		expect(session.share).toBeUndefined();
+		expect(session.sharing).toBe(null);
+
+		const share = {
+			engagementId: id,
+			server: 'ws://127.0.0.1:9',
+			room: 'room-1',
+			secret: 'secret-1',
+			since: 1000,
+			origin: 'started' as const
+		};
+		expect(await startSharing(db, share)).toBe(true);
+		await until('the session follows the share', () => session.sharing !== null);
+		await until('the share is read', () => session.share !== undefined);
+		expect(session.share).toEqual(share);
+		const connection = session.sharing!;
+		expect(connection).toBeInstanceOf(SyncConnection);
+		expect(connection.access).toEqual(share);
+		// It starts: the provider exists (and is the origin of what comes from the room).
+		await until('the connection starts', () => connection.origin !== undefined);
+
+		await stopSharing(db, id);
+		await until('the session stops sharing', () => session.sharing === null);
+		expect(session.share).toBeUndefined();
+		expect(connection.origin).toBeUndefined();
+
+		// Sharing again, then deleting the engagement: the session lets go of the room too.
+		expect(await startSharing(db, share)).toBe(true);
+		await until('the session follows the share again', () => session.sharing !== null);
+		await softDeleteEngagement(db, id);
+		await until('the session sees the deletion', () => session.removed === 'deleted');
+		expect(session.sharing).toBe(null);
 	});
 });
