@@ -4,7 +4,7 @@ import { EngagementsList } from './pages.ts';
 
 for (const locale of ['en', 'zh-CN', 'zh-TW'] as const) {
 	test(`no serious or critical axe violations on any page (${locale})`, async ({ page }) => {
-		test.setTimeout(300_000); // axe runs on twenty-three screens
+		test.setTimeout(480_000); // axe runs on twenty-five screens
 		const list = new EngagementsList(page);
 		await list.goto();
 		await page.getByRole('combobox').first().selectOption(locale);

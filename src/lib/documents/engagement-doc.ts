@@ -1786,7 +1786,8 @@ export function recordVotes(
 			}
 			setAssessmentAnswer(doc, assessmentId, vote.participantId, questionId, {
 				...vote.patch,
-				na: false
+				na: false,
+				naReason: ''
 			});
 		}
 		setRevealed(doc, assessmentId, questionId, true);

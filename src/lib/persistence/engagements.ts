@@ -124,7 +124,7 @@ export async function restoreEngagement(db: WorkbenchDb, id: string): Promise<bo
 }
 
 /**
- * Removes for good the engagements deleted before `before`, with their documents, versions and shares, in one
+ * Removes for good the engagements deleted before `before`, with their documents, versions, shares and votes, in one
  * transaction: a restore made meanwhile in another tab either happens first (and is kept) or
  * finds the engagement gone.
  */
