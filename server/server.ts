@@ -159,7 +159,9 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
 		provider: ldb,
 		bindState: (docName: string, ydoc: WSSharedDoc) => {
 			const load = (async () => {
-				const persisted = await ldb.getYDoc(docName);
+				// y-leveldb answers null (after a warning) when the store cannot be read.
+				const persisted: Y.Doc | null = await ldb.getYDoc(docName);
+				if (!persisted) throw new Error(`room ${docName} could not be read from disk`);
 				track(ldb.storeUpdate(docName, Y.encodeStateAsUpdate(ydoc)));
 				Y.applyUpdate(ydoc, Y.encodeStateAsUpdate(persisted));
 				persisted.destroy();
@@ -206,7 +208,16 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
 	async function loadedRoom(room: string): Promise<WSSharedDoc> {
 		for (;;) {
 			const doc = getYDoc(room);
-			await loaded.get(doc);
+			try {
+				await loaded.get(doc);
+			} catch (error) {
+				// A failed load is not kept: the next connection to the room tries again.
+				if (docs.get(room) === doc && doc.conns.size === 0) {
+					docs.delete(room);
+					doc.destroy();
+				}
+				throw error;
+			}
 			if (docs.get(room) === doc) return doc;
 		}
 	}

@@ -1985,7 +1985,9 @@ export const en = {
 		'The votes were not revealed: this engagement cannot be changed right now (see the notice above). Nothing was lost; reveal again once it can.',
 	'vote.host.loopback':
 		"Phones cannot reach “localhost”. Open this app, and run the sync server, at this computer's network address (for example http://192.168.1.20:4173 and ws://192.168.1.20:1234, with npm start -- --host and npm run sync-server -- --lan), then open the vote again.",
-	'vote.failed': 'The vote could not start on this device: {detail}'
+	'vote.failed': 'The vote could not start on this device: {detail}',
+	'import.replaceShared':
+		"This engagement is shared: the file's content replaces it on every device connected to it, not only here. The version kept before the replacement is on this device only."
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1903,5 +1903,7 @@ export const zhCN: Messages = {
 		'投票未公布：这个咨询项目目前无法修改（见上方提示）。没有任何数据丢失，恢复后请再次公布。',
 	'vote.host.loopback':
 		'手机无法访问“localhost”。请通过本机的局域网地址打开本应用并运行同步服务器（例如 http://192.168.1.20:4173 和 ws://192.168.1.20:1234，分别用 npm start -- --host 和 npm run sync-server -- --lan 启动），然后重新开启投票。',
-	'vote.failed': '本设备无法加入投票：{detail}'
+	'vote.failed': '本设备无法加入投票：{detail}',
+	'import.replaceShared':
+		'这个咨询项目正在共享：文件内容会替换所有连接设备上的内容，而不只是本设备。替换前保留的版本只存在于本设备。'
 };

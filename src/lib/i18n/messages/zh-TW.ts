@@ -1904,5 +1904,7 @@ export const zhTW: Messages = {
 		'投票未公布：這個顧問專案目前無法修改（見上方提示）。沒有任何資料遺失，恢復後請再次公布。',
 	'vote.host.loopback':
 		'手機無法連到「localhost」。請透過本機的區域網路位址開啟本應用程式並執行同步伺服器（例如 http://192.168.1.20:4173 和 ws://192.168.1.20:1234，分別以 npm start -- --host 和 npm run sync-server -- --lan 啟動），然後重新開啟投票。',
-	'vote.failed': '本裝置無法加入投票：{detail}'
+	'vote.failed': '本裝置無法加入投票：{detail}',
+	'import.replaceShared':
+		'這個顧問專案正在共用：檔案內容會取代所有連線裝置上的內容，而不只是本裝置。取代前保留的版本只存在於本裝置。'
 };
