@@ -51,8 +51,10 @@ async function join(browser: Browser, link: string, me: string): Promise<Page> {
 	const page = await (await browser.newContext()).newPage();
 	await page.goto(link);
 	await expect(page.getByRole('heading', { name: 'Join a shared engagement' })).toBeVisible();
-	// The secret leaves the address bar once read.
+	// The secret leaves the address bar once read; a reload still finds the invitation.
 	expect(page.url()).not.toContain('key=');
+	await page.reload();
+	await expect(page.getByText(/The engagement is kept in sync through/)).toBeVisible();
 	await expectNoSeriousViolations(page, 'join');
 	await page.getByLabel('Your name, as others see it').fill(me);
 	await page.getByRole('button', { name: 'Join', exact: true }).click();

@@ -107,3 +107,18 @@ test('two tabs on one engagement show each other’s edits live', async ({ conte
 	await b.getByLabel('Name of person 1', { exact: true }).fill('Added in tab B');
 	await expect(a.getByLabel('Name of person 1', { exact: true })).toHaveValue('Added in tab B');
 });
+
+test('undo history survives moving between the areas of an engagement', async ({ page }) => {
+	await new EngagementsList(page).goto();
+	await new EngagementsList(page).create('Undo across pages');
+	const ws = new Workspace(page);
+	await ws.field('Client').fill('Harbour Mutual');
+	await ws.expectSaved();
+	const areas = page.getByRole('navigation', { name: 'Engagement areas' });
+	await areas.getByRole('link', { name: 'Segments', exact: true }).click();
+	await expect(page.getByRole('button', { name: 'Undo' })).toBeEnabled();
+	await page.getByRole('button', { name: 'Undo' }).click();
+	await areas.getByRole('link', { name: 'Overview', exact: true }).click();
+	await expect(ws.field('Client')).toHaveValue('');
+	await expect(page.getByRole('button', { name: 'Redo' })).toBeEnabled();
+});

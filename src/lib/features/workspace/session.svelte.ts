@@ -61,6 +61,8 @@ export class EngagementSession {
 	#lastKey: string | undefined;
 	#cleanup: Array<() => void> = [];
 	#touchTimer: ReturnType<typeof setTimeout> | undefined;
+	/** The name, client and industry last written to the list (JSON). */
+	#indexed = '';
 
 	readonly id: string;
 
@@ -196,9 +198,18 @@ export class EngagementSession {
 
 	/**
 	 * The list's copy of name, client and industry (and the time of the last change), after
-	 * edits that came from the room: once a second at most, since a sync brings many at once.
+	 * edits that came from the room. The first after opening and any that changes those fields
+	 * are written at once; otherwise once a second at most, since a sync brings many at once.
 	 */
 	#touchIndex() {
+		// A new name, client or industry goes to the list at once (a tab may close any moment);
+		// only the time of the last change waits.
+		const fields = this.content ? JSON.stringify(indexFields(this.content.profile)) : '';
+		if (fields !== this.#indexed) {
+			this.#indexed = fields;
+			this.#flushIndex();
+			return;
+		}
 		if (this.#touchTimer !== undefined) return;
 		this.#touchTimer = setTimeout(() => this.#flushIndex(), 1000);
 	}
